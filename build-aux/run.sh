@@ -13,7 +13,7 @@ repo=$PWD
 build-aux/setup-deps.sh
 
 if [[ -f build/meson-private/coredata.dat ]]; then
-  meson setup --reconfigure build >/dev/null
+  meson setup --reconfigure build
 else
   meson setup build
 fi

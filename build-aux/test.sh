@@ -32,7 +32,7 @@ if ! build-aux/setup-deps.sh; then
 fi
 
 if [[ -f $builddir/meson-private/coredata.dat ]]; then
-  meson setup --reconfigure "$builddir" >/dev/null
+  meson setup --reconfigure "$builddir"
 else
   meson setup "$builddir"
 fi || { failed_stages+=("meson setup"); summary; }
