@@ -17,7 +17,7 @@ build-aux/setup-deps.sh || exit 1
 
 if [[ -f $builddir/meson-private/coredata.dat ]]; then
   meson setup --reconfigure "$builddir" \
-    -Db_sanitize=address,undefined -Db_lundef=false >/dev/null || exit 1
+    -Db_sanitize=address,undefined -Db_lundef=false || exit 1
 else
   meson setup "$builddir" \
     -Db_sanitize=address,undefined -Db_lundef=false || exit 1
