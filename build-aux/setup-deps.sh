@@ -11,9 +11,11 @@ set -euo pipefail
 
 packages=(
   # build
-  gcc pkg-config meson ninja-build gettext
+  gcc libc6-dev pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libical-dev libjson-glib-dev
   libglib2.0-bin shared-mime-info
+  # runtime: SVG icons (only recommended by GTK, and recommends are off)
+  librsvg2-common
   # validation of data files
   desktop-file-utils appstream-util appstream
   # tests: a display, a D-Bus session, accessibility, calendars, PDFs, images
