@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mp-conflicts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mp-conflicts.h"
+
+struct _MpConflict
+{
+  GObject         parent_instance;
+
+  MpConflictKind  kind;
+  char           *participant;
+  char           *room;
+  char           *meetings[3];
+  gint64          first_start;
+};
+
+G_DEFINE_FINAL_TYPE (MpConflict, mp_conflict, G_TYPE_OBJECT)
+
+static void
+mp_conflict_finalize (GObject *object)
+{
+  MpConflict *self = (MpConflict *)object;
+
+  g_clear_pointer (&self->participant, g_free);
+  g_clear_pointer (&self->room, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->meetings); i++)
+    g_clear_pointer (&self->meetings[i], g_free);
+
+  G_OBJECT_CLASS (mp_conflict_parent_class)->finalize (object);
+}
+
+static void
+mp_conflict_class_init (MpConflictClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mp_conflict_finalize;
+}
+
+static void
+mp_conflict_init (MpConflict *self)
+{
+}
+
+MpConflictKind
+mp_conflict_get_kind (MpConflict *self)
+{
+  g_return_val_if_fail (MP_IS_CONFLICT (self), 0);
+  return self->kind;
+}
+
+const char *
+mp_conflict_get_participant (MpConflict *self)
+{
+  g_return_val_if_fail (MP_IS_CONFLICT (self), NULL);
+  return self->participant;
+}
+
+const char *
+mp_conflict_get_room (MpConflict *self)
+{
+  g_return_val_if_fail (MP_IS_CONFLICT (self), NULL);
+  return self->room;
+}
+
+const char * const *
+mp_conflict_get_meetings (MpConflict *self)
+{
+  g_return_val_if_fail (MP_IS_CONFLICT (self), NULL);
+  return (const char * const *) self->meetings;
+}
+
+gboolean
+mp_conflict_involves (MpConflict *self,
+                      const char *meeting_id)
+{
+  g_return_val_if_fail (MP_IS_CONFLICT (self), FALSE);
+  return g_strv_contains ((const char * const *) self->meetings, meeting_id);
+}
+
+/* The checker ---------------------------------------------------------- */
+
+typedef struct
+{
+  MpMeeting  *meeting;
+  const char *id;
+  const char *room;
+  const char *venue;
+  gint64      start;
+  gint64      end;
+} Span;
+
+typedef struct
+{
+  const char *key;      /* a participant or room id */
+  Span       *span;
+} Entry;
+
+static int
+compare_spans (const Span *a,
+               const Span *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return g_strcmp0 (a->id, b->id);
+}
+
+static int
+compare_entries (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const Entry *a = pa, *b = pb;
+  int cmp = strcmp (a->key, b->key);
+
+  return cmp != 0 ? cmp : compare_spans (a->span, b->span);
+}
+
+static void
+add_conflict (GPtrArray      *out,
+              MpConflictKind  kind,
+              const char     *participant,
+              const char     *room,
+              const Span     *first,
+              const Span     *second)
+{
+  MpConflict *c = g_object_new (MP_TYPE_CONFLICT, NULL);
+
+  c->kind = kind;
+  c->participant = g_strdup (participant);
+  c->room = g_strdup (room);
+  c->meetings[0] = g_strdup (first->id);
+  c->meetings[1] = second != NULL ? g_strdup (second->id) : NULL;
+  c->first_start = first->start;
+  g_ptr_array_add (out, c);
+}
+
+static int
+required_gap (MpPlan     *plan,
+              const Span *a,
+              const Span *b)
+{
+  int minutes = 0;
+
+  if (a->venue != NULL && b->venue != NULL && strcmp (a->venue, b->venue) != 0)
+    minutes = mp_plan_get_travel_minutes (plan, a->venue, b->venue);
+
+  if (a->room != NULL && b->room != NULL && strcmp (a->room, b->room) != 0)
+    minutes = MAX (minutes, mp_conference_get_buffer_minutes (mp_plan_get_conference (plan)));
+
+  return minutes;
+}
+
+static gboolean
+inside_windows (MpPlan        *plan,
+                MpParticipant *participant,
+                const Span    *span)
+{
+  GTimeZone *zone = mp_conference_get_zone (mp_plan_get_conference (plan));
+  GArray *windows = mp_participant_get_available (participant);
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      MpInterval *w = &g_array_index (windows, MpInterval, i);
+
+      if (mp_time_instant (&w->start, zone) <= span->start &&
+          span->end <= mp_time_instant (&w->end, zone))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* One person's meetings, sorted by start: overlaps, then the gaps between
+ * meetings that follow each other, then availability. */
+static void
+check_person (MpPlan     *plan,
+              const char *participant_id,
+              Span      **spans,
+              guint       n,
+              GPtrArray  *out)
+{
+  MpParticipant *participant = mp_plan_get_participant (plan, participant_id);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n && spans[j]->start < spans[i]->end; j++)
+      add_conflict (out, MP_CONFLICT_KIND_PARTICIPANT_OVERLAP, participant_id, NULL, spans[i], spans[j]);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const Span *a = spans[i], *b = spans[i + 1];
+
+      if (b->start < a->end)
+        continue;
+      if (b->start - a->end < (gint64) required_gap (plan, a, b) * 60)
+        add_conflict (out, MP_CONFLICT_KIND_TRAVEL, participant_id, NULL, a, b);
+    }
+
+  if (participant != NULL && mp_participant_get_available (participant) != NULL)
+    for (guint i = 0; i < n; i++)
+      if (!inside_windows (plan, participant, spans[i]))
+        add_conflict (out, MP_CONFLICT_KIND_UNAVAILABLE, participant_id, NULL, spans[i], NULL);
+}
+
+static void
+check_room (const char  *room_id,
+            Span       **spans,
+            guint        n,
+            gint64       turnover,
+            GPtrArray   *out)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n && spans[j]->start - spans[i]->end < turnover; j++)
+      add_conflict (out, MP_CONFLICT_KIND_ROOM_OVERLAP, NULL, room_id, spans[i], spans[j]);
+}
+
+static guint
+count_people (MpMeeting *meeting)
+{
+  const char * const *people = mp_meeting_get_participants (meeting);
+  guint n = 0;
+
+  for (guint i = 0; people != NULL && people[i] != NULL; i++)
+    {
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = strcmp (people[i], people[j]) == 0;
+      n += !repeated;
+    }
+
+  return n;
+}
+
+/* Runs of equal keys in sorted entries, each handed to check. */
+static void
+for_each_group (Entry      *entries,
+                guint       n,
+                GPtrArray  *scratch,
+                void      (*check) (const char *key, Span **spans, guint n, gpointer data),
+                gpointer    data)
+{
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint j = i;
+
+      g_ptr_array_set_size (scratch, 0);
+      for (; j < n && strcmp (entries[j].key, entries[i].key) == 0; j++)
+        /* A person listed twice in one meeting counts once. */
+        if (scratch->len == 0 || g_ptr_array_index (scratch, scratch->len - 1) != entries[j].span)
+          g_ptr_array_add (scratch, entries[j].span);
+
+      check (entries[i].key, (Span **) scratch->pdata, scratch->len, data);
+      i = j;
+    }
+}
+
+typedef struct
+{
+  MpPlan    *plan;
+  GPtrArray *out;
+  gint64     turnover;
+} CheckData;
+
+static void
+person_group (const char *key,
+              Span      **spans,
+              guint       n,
+              gpointer    data)
+{
+  CheckData *d = data;
+
+  check_person (d->plan, key, spans, n, d->out);
+}
+
+static void
+room_group (const char *key,
+            Span      **spans,
+            guint       n,
+            gpointer    data)
+{
+  CheckData *d = data;
+
+  check_room (key, spans, n, d->turnover, d->out);
+}
+
+static int
+compare_conflicts (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const MpConflict *a = *(MpConflict **) pa;
+  const MpConflict *b = *(MpConflict **) pb;
+  int cmp;
+
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->first_start != b->first_start)
+    return a->first_start < b->first_start ? -1 : 1;
+  if ((cmp = g_strcmp0 (a->meetings[0], b->meetings[0])) != 0 ||
+      (cmp = g_strcmp0 (a->meetings[1], b->meetings[1])) != 0 ||
+      (cmp = g_strcmp0 (a->participant, b->participant)) != 0)
+    return cmp;
+  return g_strcmp0 (a->room, b->room);
+}
+
+GPtrArray *
+mp_conflicts_find (MpPlan *plan)
+{
+  GListModel *meetings;
+  MpConference *conference;
+  g_autofree Span *spans = NULL;
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
+  GPtrArray *out;
+  CheckData data;
+  guint n, n_spans = 0;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+
+  meetings = mp_plan_get_meetings (plan);
+  conference = mp_plan_get_conference (plan);
+  n = g_list_model_get_n_items (meetings);
+  spans = g_new0 (Span, n);
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char * const *participants;
+      MpRoom *room;
+      Span *span;
+
+      if (mp_meeting_is_cancelled (meeting) || mp_meeting_get_start (meeting) == NULL)
+        continue;
+
+      span = &spans[n_spans++];
+      span->meeting = meeting;     /* the plan holds a reference */
+      span->id = mp_record_get_id (MP_RECORD (meeting));
+      span->start = mp_meeting_get_start_instant (meeting);
+      span->end = mp_meeting_get_end_instant (meeting);
+      room = mp_plan_get_room (plan, mp_meeting_get_room (meeting));
+      if (room != NULL)
+        {
+          Entry entry = { mp_record_get_id (MP_RECORD (room)), span };
+
+          span->room = entry.key;
+          span->venue = mp_plan_get_venue (plan, mp_room_get_venue (room)) != NULL
+                      ? mp_room_get_venue (room) : NULL;
+          g_array_append_val (rooms, entry);
+
+          if (mp_room_get_capacity (room) > 0 &&
+              count_people (meeting) > (guint) mp_room_get_capacity (room))
+            add_conflict (out, MP_CONFLICT_KIND_CAPACITY, NULL, span->room, span, NULL);
+        }
+
+      participants = mp_meeting_get_participants (meeting);
+      for (guint j = 0; participants != NULL && participants[j] != NULL; j++)
+        {
+          Entry entry = { participants[j], span };
+
+          g_array_append_val (people, entry);
+        }
+    }
+
+  g_array_sort (people, compare_entries);
+  g_array_sort (rooms, compare_entries);
+
+  data.plan = plan;
+  data.out = out;
+  data.turnover = (gint64) mp_conference_get_turnover_minutes (conference) * 60;
+  for_each_group ((Entry *) people->data, people->len, scratch, person_group, &data);
+  for_each_group ((Entry *) rooms->data, rooms->len, scratch, room_group, &data);
+
+  g_ptr_array_sort (out, compare_conflicts);
+  return out;
+}
+
+GHashTable *
+mp_conflicts_meeting_set (GPtrArray *conflicts)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      MpConflict *c = g_ptr_array_index (conflicts, i);
+
+      for (guint j = 0; c->meetings[j] != NULL; j++)
+        g_hash_table_add (set, g_strdup (c->meetings[j]));
+    }
+
+  return set;
+}
+
+/* Words ---------------------------------------------------------------- */
+
+static const char *
+meeting_title (MpPlan     *plan,
+               const char *id)
+{
+  MpMeeting *meeting = mp_plan_get_meeting (plan, id);
+
+  return meeting != NULL && mp_meeting_get_title (meeting) != NULL
+         ? mp_meeting_get_title (meeting) : id;
+}
+
+static const char *
+person_name (MpPlan     *plan,
+             const char *id)
+{
+  MpParticipant *participant = mp_plan_get_participant (plan, id);
+
+  return participant != NULL ? mp_participant_get_name (participant) : id;
+}
+
+static const char *
+room_name (MpPlan     *plan,
+           const char *id)
+{
+  MpRoom *room = mp_plan_get_room (plan, id);
+
+  return room != NULL ? mp_room_get_name (room) : id;
+}
+
+char *
+mp_conflict_describe (MpConflict *self,
+                      MpPlan     *plan)
+{
+  const char *first, *second;
+
+  g_return_val_if_fail (MP_IS_CONFLICT (self), NULL);
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+
+  first = meeting_title (plan, self->meetings[0]);
+  second = self->meetings[1] != NULL ? meeting_title (plan, self->meetings[1]) : NULL;
+
+  switch (self->kind)
+    {
+    case MP_CONFLICT_KIND_PARTICIPANT_OVERLAP:
+      return g_strdup_printf (_("%s is in “%s” and “%s” at the same time"),
+                              person_name (plan, self->participant), first, second);
+
+    case MP_CONFLICT_KIND_ROOM_OVERLAP:
+      {
+        MpMeeting *a = mp_plan_get_meeting (plan, self->meetings[0]);
+        MpMeeting *b = mp_plan_get_meeting (plan, self->meetings[1]);
+
+        if (a != NULL && b != NULL &&
+            mp_meeting_get_start_instant (b) >= mp_meeting_get_end_instant (a))
+          return g_strdup_printf (_("%s has too little time to turn over between “%s” and “%s”: %d minutes are needed"),
+                                  room_name (plan, self->room), first, second,
+                                  mp_conference_get_turnover_minutes (mp_plan_get_conference (plan)));
+        return g_strdup_printf (_("%s holds “%s” and “%s” at the same time"),
+                                room_name (plan, self->room), first, second);
+      }
+
+    case MP_CONFLICT_KIND_UNAVAILABLE:
+      return g_strdup_printf (_("%s is not available for “%s”"),
+                              person_name (plan, self->participant), first);
+
+    case MP_CONFLICT_KIND_TRAVEL:
+      {
+        MpMeeting *a = mp_plan_get_meeting (plan, self->meetings[0]);
+        MpMeeting *b = mp_plan_get_meeting (plan, self->meetings[1]);
+        MpVenue *va = a != NULL ? mp_plan_get_meeting_venue (plan, a) : NULL;
+        MpVenue *vb = b != NULL ? mp_plan_get_meeting_venue (plan, b) : NULL;
+        gint64 gap = a != NULL && b != NULL
+                     ? (mp_meeting_get_start_instant (b) - mp_meeting_get_end_instant (a)) / 60 : 0;
+        int needed = 0;
+
+        if (va != NULL && vb != NULL && va != vb)
+          needed = mp_plan_get_travel_minutes (plan, mp_record_get_id (MP_RECORD (va)),
+                                               mp_record_get_id (MP_RECORD (vb)));
+        needed = MAX (needed, mp_conference_get_buffer_minutes (mp_plan_get_conference (plan)));
+
+        return g_strdup_printf (_("%s cannot get from “%s” to “%s” in time: %d minutes are needed, %d are left"),
+                                person_name (plan, self->participant), first, second,
+                                needed, (int) gap);
+      }
+
+    case MP_CONFLICT_KIND_CAPACITY:
+      {
+        MpMeeting *m = mp_plan_get_meeting (plan, self->meetings[0]);
+        MpRoom *room = mp_plan_get_room (plan, self->room);
+
+        return g_strdup_printf (_("“%s” has %u participants but %s seats %d"),
+                                first, m != NULL ? count_people (m) : 0,
+                                room_name (plan, self->room),
+                                room != NULL ? mp_room_get_capacity (room) : 0);
+      }
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

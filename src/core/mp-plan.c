@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mp-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-plan.h"
+
+/* One collection of the plan: the list views show, and the index by id. */
+typedef struct
+{
+  GType       type;
+  GListStore *store;
+  GHashTable *by_id;    /* id → record, borrowed from the store */
+} Collection;
+
+enum {
+  COLLECTION_VENUES,
+  COLLECTION_ROOMS,
+  COLLECTION_TRAVEL,
+  COLLECTION_DELEGATIONS,
+  COLLECTION_PARTICIPANTS,
+  COLLECTION_MEETINGS,
+  COLLECTION_REQUESTS,
+  N_COLLECTIONS
+};
+
+struct _MpPlan
+{
+  GObject       parent_instance;
+
+  MpConference *conference;
+  Collection    collections[N_COLLECTIONS];
+  JsonObject   *extra;
+
+  GHashTable   *zones;          /* identifier → GTimeZone */
+  GHashTable   *travel_index;   /* "a\nb" → minutes, rebuilt when dirty */
+  GHashTable   *placements;     /* request id → MpMeeting, rebuilt when dirty */
+};
+
+G_DEFINE_FINAL_TYPE (MpPlan, mp_plan, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_QUARK (mp-plan-error-quark, mp_plan_error)
+
+static Collection *
+collection_for_type (MpPlan *self,
+                     GType   type)
+{
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    if (self->collections[i].type == type)
+      return &self->collections[i];
+  return NULL;
+}
+
+static void
+update_meeting_zone (MpPlan    *self,
+                     MpMeeting *meeting)
+{
+  mp_meeting_set_time_zone (meeting, mp_plan_get_room_zone (self, mp_meeting_get_room (meeting)));
+}
+
+static void
+update_all_meeting_zones (MpPlan *self)
+{
+  GListModel *meetings = G_LIST_MODEL (self->collections[COLLECTION_MEETINGS].store);
+  guint n = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      update_meeting_zone (self, meeting);
+    }
+}
+
+static void
+reindex_id (Collection *collection,
+            MpRecord   *record)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, collection->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == record)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+
+  if (mp_record_get_id (record) != NULL)
+    g_hash_table_insert (collection->by_id, g_strdup (mp_record_get_id (record)), record);
+}
+
+static void
+on_record_notify_cb (MpRecord   *record,
+                     GParamSpec *pspec,
+                     MpPlan     *self)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "id"))
+    reindex_id (collection_for_type (self, G_OBJECT_TYPE (record)), record);
+
+  if (MP_IS_MEETING (record))
+    {
+      if (g_str_equal (name, "room"))
+        update_meeting_zone (self, MP_MEETING (record));
+      else if (g_str_equal (name, "request") || g_str_equal (name, "status"))
+        g_clear_pointer (&self->placements, g_hash_table_unref);
+    }
+  else if ((MP_IS_ROOM (record) && g_str_equal (name, "venue")) ||
+           (MP_IS_VENUE (record) && g_str_equal (name, "time-zone")) ||
+           (MP_IS_CONFERENCE (record) && g_str_equal (name, "time-zone")))
+    update_all_meeting_zones (self);
+  else if (MP_IS_TRAVEL (record))
+    g_clear_pointer (&self->travel_index, g_hash_table_unref);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+mp_plan_dispose (GObject *object)
+{
+  MpPlan *self = (MpPlan *)object;
+
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      Collection *c = &self->collections[i];
+
+      if (c->store == NULL)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c->store)); j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (c->store), j);
+
+          g_signal_handlers_disconnect_by_data (item, self);
+        }
+      g_clear_pointer (&c->by_id, g_hash_table_unref);
+      g_clear_object (&c->store);
+    }
+
+  if (self->conference != NULL)
+    g_signal_handlers_disconnect_by_data (self->conference, self);
+  g_clear_object (&self->conference);
+
+  G_OBJECT_CLASS (mp_plan_parent_class)->dispose (object);
+}
+
+static void
+mp_plan_finalize (GObject *object)
+{
+  MpPlan *self = (MpPlan *)object;
+
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->zones, g_hash_table_unref);
+  g_clear_pointer (&self->travel_index, g_hash_table_unref);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mp_plan_parent_class)->finalize (object);
+}
+
+static void
+mp_plan_class_init (MpPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mp_plan_dispose;
+  object_class->finalize = mp_plan_finalize;
+
+  /**
+   * MpPlan::changed:
+   *
+   * Emitted after any change to the plan: an object added or removed, or
+   * any property of any object.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+mp_plan_init (MpPlan *self)
+{
+  const GType types[N_COLLECTIONS] = {
+    [COLLECTION_VENUES] = MP_TYPE_VENUE,
+    [COLLECTION_ROOMS] = MP_TYPE_ROOM,
+    [COLLECTION_TRAVEL] = MP_TYPE_TRAVEL,
+    [COLLECTION_DELEGATIONS] = MP_TYPE_DELEGATION,
+    [COLLECTION_PARTICIPANTS] = MP_TYPE_PARTICIPANT,
+    [COLLECTION_MEETINGS] = MP_TYPE_MEETING,
+    [COLLECTION_REQUESTS] = MP_TYPE_REQUEST,
+  };
+
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      self->collections[i].type = types[i];
+      self->collections[i].store = g_list_store_new (types[i]);
+      self->collections[i].by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_time_zone_unref);
+  self->conference = mp_conference_new ();
+  g_signal_connect (self->conference, "notify", G_CALLBACK (on_record_notify_cb), self);
+}
+
+MpPlan *
+mp_plan_new (void)
+{
+  return g_object_new (MP_TYPE_PLAN, NULL);
+}
+
+MpConference *
+mp_plan_get_conference (MpPlan *self)
+{
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  return self->conference;
+}
+
+#define COLLECTION_GETTER(name, INDEX)                                        \
+  GListModel *                                                                \
+  mp_plan_get_##name (MpPlan *self)                                           \
+  {                                                                           \
+    g_return_val_if_fail (MP_IS_PLAN (self), NULL);                           \
+    return G_LIST_MODEL (self->collections[INDEX].store);                     \
+  }
+
+COLLECTION_GETTER (venues, COLLECTION_VENUES)
+COLLECTION_GETTER (rooms, COLLECTION_ROOMS)
+COLLECTION_GETTER (travel, COLLECTION_TRAVEL)
+COLLECTION_GETTER (delegations, COLLECTION_DELEGATIONS)
+COLLECTION_GETTER (participants, COLLECTION_PARTICIPANTS)
+COLLECTION_GETTER (meetings, COLLECTION_MEETINGS)
+COLLECTION_GETTER (requests, COLLECTION_REQUESTS)
+
+GListModel *
+mp_plan_get_collection (MpPlan *self,
+                        GType   type)
+{
+  Collection *c;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  c = collection_for_type (self, type);
+  g_return_val_if_fail (c != NULL, NULL);
+
+  return G_LIST_MODEL (c->store);
+}
+
+MpRecord *
+mp_plan_lookup (MpPlan     *self,
+                GType       type,
+                const char *id)
+{
+  Collection *c;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  c = collection_for_type (self, type);
+  g_return_val_if_fail (c != NULL, NULL);
+
+  return g_hash_table_lookup (c->by_id, id);
+}
+
+#define LOOKUP(Type, name, TYPE)                                              \
+  Type *                                                                      \
+  mp_plan_get_##name (MpPlan     *self,                                       \
+                      const char *id)                                         \
+  {                                                                           \
+    return (Type *) mp_plan_lookup (self, TYPE, id);                          \
+  }
+
+LOOKUP (MpVenue, venue, MP_TYPE_VENUE)
+LOOKUP (MpRoom, room, MP_TYPE_ROOM)
+LOOKUP (MpDelegation, delegation, MP_TYPE_DELEGATION)
+LOOKUP (MpParticipant, participant, MP_TYPE_PARTICIPANT)
+LOOKUP (MpMeeting, meeting, MP_TYPE_MEETING)
+LOOKUP (MpRequest, request, MP_TYPE_REQUEST)
+
+static void
+invalidate_indexes (MpPlan   *self,
+                    MpRecord *record)
+{
+  if (MP_IS_TRAVEL (record))
+    g_clear_pointer (&self->travel_index, g_hash_table_unref);
+  else if (MP_IS_MEETING (record))
+    g_clear_pointer (&self->placements, g_hash_table_unref);
+}
+
+gboolean
+mp_plan_insert (MpPlan    *self,
+                MpRecord  *record,
+                int        position,
+                GError   **error)
+{
+  Collection *c;
+  const char *id;
+  guint n;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (MP_IS_RECORD (record), FALSE);
+
+  c = collection_for_type (self, G_OBJECT_TYPE (record));
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  id = mp_record_get_id (record);
+  if (id != NULL && g_hash_table_contains (c->by_id, id))
+    {
+      g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_DUPLICATE_ID,
+                   _("The id “%s” is already used"), id);
+      return FALSE;
+    }
+
+  if (id != NULL)
+    g_hash_table_insert (c->by_id, g_strdup (id), record);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (c->store));
+  if (position < 0 || (guint) position > n)
+    position = n;
+  g_list_store_insert (c->store, position, record);
+
+  g_signal_connect (record, "notify", G_CALLBACK (on_record_notify_cb), self);
+  if (MP_IS_MEETING (record))
+    update_meeting_zone (self, MP_MEETING (record));
+  invalidate_indexes (self, record);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+mp_plan_add (MpPlan    *self,
+             MpRecord  *record,
+             GError   **error)
+{
+  return mp_plan_insert (self, record, -1, error);
+}
+
+int
+mp_plan_get_position (MpPlan   *self,
+                      MpRecord *record)
+{
+  Collection *c;
+  guint position;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), -1);
+  g_return_val_if_fail (MP_IS_RECORD (record), -1);
+
+  c = collection_for_type (self, G_OBJECT_TYPE (record));
+  if (c == NULL || !g_list_store_find (c->store, record, &position))
+    return -1;
+
+  return position;
+}
+
+int
+mp_plan_remove (MpPlan   *self,
+                MpRecord *record)
+{
+  Collection *c;
+  int position;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), -1);
+  g_return_val_if_fail (MP_IS_RECORD (record), -1);
+
+  position = mp_plan_get_position (self, record);
+  if (position < 0)
+    return -1;
+
+  c = collection_for_type (self, G_OBJECT_TYPE (record));
+
+  g_object_ref (record);
+  g_signal_handlers_disconnect_by_data (record, self);
+  if (mp_record_get_id (record) != NULL &&
+      g_hash_table_lookup (c->by_id, mp_record_get_id (record)) == record)
+    g_hash_table_remove (c->by_id, mp_record_get_id (record));
+  g_list_store_remove (c->store, position);
+  invalidate_indexes (self, record);
+  g_object_unref (record);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+  return position;
+}
+
+char *
+mp_plan_make_id (MpPlan     *self,
+                 GType       type,
+                 const char *stem)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  base = g_strdup (stem != NULL && stem[0] != '\0' ? stem : "item");
+  g_strdelimit (base, " \t\n/", '-');
+
+  if (mp_plan_lookup (self, type, base) == NULL)
+    return g_steal_pointer (&base);
+
+  for (guint i = 2; ; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", base, i);
+
+      if (mp_plan_lookup (self, type, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+GTimeZone *
+mp_plan_get_zone (MpPlan     *self,
+                  const char *identifier)
+{
+  GTimeZone *zone;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  if (identifier == NULL)
+    return mp_conference_get_zone (self->conference);
+
+  zone = g_hash_table_lookup (self->zones, identifier);
+  if (zone == NULL)
+    {
+      zone = mp_time_zone_new (identifier, NULL);
+      if (zone == NULL)
+        return mp_conference_get_zone (self->conference);
+      g_hash_table_insert (self->zones, g_strdup (identifier), zone);
+    }
+
+  return zone;
+}
+
+GTimeZone *
+mp_plan_get_room_zone (MpPlan     *self,
+                       const char *room_id)
+{
+  MpRoom *room;
+  MpVenue *venue = NULL;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  room = mp_plan_get_room (self, room_id);
+  if (room != NULL)
+    venue = mp_plan_get_venue (self, mp_room_get_venue (room));
+
+  return mp_plan_get_zone (self, venue != NULL ? mp_venue_get_time_zone (venue) : NULL);
+}
+
+MpVenue *
+mp_plan_get_meeting_venue (MpPlan    *self,
+                           MpMeeting *meeting)
+{
+  MpRoom *room;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+  g_return_val_if_fail (MP_IS_MEETING (meeting), NULL);
+
+  room = mp_plan_get_room (self, mp_meeting_get_room (meeting));
+  if (room == NULL)
+    return NULL;
+
+  return mp_plan_get_venue (self, mp_room_get_venue (room));
+}
+
+static char *
+travel_key (const char *a,
+            const char *b)
+{
+  /* Either way: the key names the two venues in a fixed order. */
+  if (g_strcmp0 (a, b) > 0)
+    return g_strconcat (b, "\n", a, NULL);
+  return g_strconcat (a, "\n", b, NULL);
+}
+
+int
+mp_plan_get_travel_minutes (MpPlan     *self,
+                            const char *venue_a,
+                            const char *venue_b)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), 0);
+
+  if (venue_a == NULL || venue_b == NULL || g_str_equal (venue_a, venue_b))
+    return 0;
+
+  if (self->travel_index == NULL)
+    {
+      GListModel *travel = G_LIST_MODEL (self->collections[COLLECTION_TRAVEL].store);
+
+      self->travel_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (travel); i++)
+        {
+          g_autoptr(MpTravel) t = g_list_model_get_item (travel, i);
+
+          g_hash_table_insert (self->travel_index,
+                               travel_key (mp_travel_get_from (t), mp_travel_get_to (t)),
+                               GINT_TO_POINTER (mp_travel_get_minutes (t)));
+        }
+    }
+
+  key = travel_key (venue_a, venue_b);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->travel_index, key));
+}
+
+GPtrArray *
+mp_plan_list_meetings_of (MpPlan     *self,
+                          const char *participant_id)
+{
+  GListModel *meetings;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  meetings = G_LIST_MODEL (self->collections[COLLECTION_MEETINGS].store);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (!mp_meeting_is_cancelled (meeting) &&
+          mp_meeting_has_participant (meeting, participant_id))
+        g_ptr_array_add (result, g_steal_pointer (&meeting));
+    }
+
+  return result;
+}
+
+MpMeeting *
+mp_plan_get_placement (MpPlan     *self,
+                       const char *request_id)
+{
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  if (request_id == NULL)
+    return NULL;
+
+  if (self->placements == NULL)
+    {
+      GListModel *meetings = G_LIST_MODEL (self->collections[COLLECTION_MEETINGS].store);
+
+      self->placements = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+        {
+          g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+          const char *request = mp_meeting_get_request (meeting);
+
+          /* Keys are borrowed: a change of the member drops the index. */
+          if (request != NULL && !mp_meeting_is_cancelled (meeting))
+            g_hash_table_insert (self->placements, (char *) request, meeting);
+        }
+    }
+
+  return g_hash_table_lookup (self->placements, request_id);
+}
+
+JsonObject *
+mp_plan_get_extra (MpPlan *self)
+{
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  return self->extra;
+}
+
+void
+mp_plan_set_extra (MpPlan     *self,
+                   JsonObject *extra)
+{
+  g_return_if_fail (MP_IS_PLAN (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}

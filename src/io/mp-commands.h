@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mp-plan.h"
+
+G_BEGIN_DECLS
+
+/* The headless commands of the command line. Each prints its result on
+ * stdout and its errors on stderr, and returns the exit status: 0 done,
+ * 1 the plan has conflicts or unplaced requests, 2 bad input or usage. */
+typedef struct
+{
+  const char *plan_path;
+  const char *output;       /* -o, --output */
+  const char *for_id;       /* --for: a delegation, person or room */
+  const char *layout;       /* --layout */
+  const char *busy;         /* --busy: a participant */
+  gboolean    json;         /* --json */
+} MpCommandOptions;
+
+#define MP_EXIT_OK        0
+#define MP_EXIT_FINDINGS  1
+#define MP_EXIT_BAD_INPUT 2
+
+int  mp_command_check (const MpCommandOptions *options);
+
+/* Shared by the commands: loads options->plan_path or prints why not. */
+MpPlan  *mp_command_load_plan (const MpCommandOptions *options);
+void     mp_command_error     (const char             *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
