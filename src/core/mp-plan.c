@@ -107,7 +107,8 @@ on_record_notify_cb (MpRecord   *record,
 {
   const char *name = pspec->name;
 
-  if (g_str_equal (name, "id"))
+  /* The conference has an id too, but no collection. */
+  if (g_str_equal (name, "id") && !MP_IS_CONFERENCE (record))
     reindex_id (collection_for_type (self, G_OBJECT_TYPE (record)), record);
 
   if (MP_IS_MEETING (record))
@@ -117,8 +118,8 @@ on_record_notify_cb (MpRecord   *record,
       else if (g_str_equal (name, "request") || g_str_equal (name, "status"))
         g_clear_pointer (&self->placements, g_hash_table_unref);
     }
-  else if ((MP_IS_ROOM (record) && g_str_equal (name, "venue")) ||
-           (MP_IS_VENUE (record) && g_str_equal (name, "time-zone")) ||
+  else if ((MP_IS_ROOM (record) && (g_str_equal (name, "venue") || g_str_equal (name, "id"))) ||
+           (MP_IS_VENUE (record) && (g_str_equal (name, "time-zone") || g_str_equal (name, "id"))) ||
            (MP_IS_CONFERENCE (record) && g_str_equal (name, "time-zone")))
     update_all_meeting_zones (self);
   else if (MP_IS_TRAVEL (record))
@@ -302,6 +303,10 @@ invalidate_indexes (MpPlan   *self,
     g_clear_pointer (&self->travel_index, g_hash_table_unref);
   else if (MP_IS_MEETING (record))
     g_clear_pointer (&self->placements, g_hash_table_unref);
+  else if (MP_IS_ROOM (record) || MP_IS_VENUE (record))
+    /* A room or venue that comes or goes changes the zone of the
+     * meetings that name it. */
+    update_all_meeting_zones (self);
 }
 
 gboolean

@@ -144,6 +144,7 @@ mp_time_parse (const char  *text,
         goto invalid;
       t.absolute = TRUE;
       t.offset = sign * (oh * 3600 + om * 60);
+      t.minus_zero = sign < 0 && t.offset == 0;
     }
 
   if (*p != '\0')
@@ -182,7 +183,7 @@ mp_time_to_string (const MpTime *self)
       int off = ABS (self->offset);
 
       g_string_append_printf (str, "%c%02d:%02d",
-                              self->offset < 0 ? '-' : '+',
+                              self->offset < 0 || self->minus_zero ? '-' : '+',
                               off / 3600, off / 60 % 60);
     }
 
@@ -216,7 +217,7 @@ mp_time_equal (const MpTime *a,
          a->absolute == b->absolute &&
          a->utc_z == b->utc_z &&
          a->seconds == b->seconds &&
-         (!a->absolute || a->offset == b->offset);
+         (!a->absolute || (a->offset == b->offset && a->minus_zero == b->minus_zero));
 }
 
 static int
@@ -374,17 +375,80 @@ mp_clock_to_string (int minutes)
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
+/* An IANA name: components of letters, digits, '_', '-' and '+', the first
+ * starting with a letter, joined by '/'. This refuses offsets ("+05:00"),
+ * paths ("/etc/passwd", "../x") and POSIX rules ("EST5EDT,M3.2.0,M11.1.0"),
+ * which g_time_zone_new_identifier () would all take. */
+static gboolean
+is_iana_name (const char *identifier)
+{
+  gboolean component_start = TRUE;
+
+  if (identifier == NULL || !g_ascii_isalpha (identifier[0]))
+    return FALSE;
+
+  for (const char *p = identifier; *p != '\0'; p++)
+    {
+      if (*p == '/')
+        {
+          if (component_start)
+            return FALSE;
+          component_start = TRUE;
+          continue;
+        }
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+')
+        return FALSE;
+      component_start = FALSE;
+    }
+
+  return !component_start;
+}
+
+/* The zone must come from the tz database, not from GLib's reading of the
+ * name as a POSIX rule ("UTC+5"): its file must exist. */
+static gboolean
+in_tz_database (const char *identifier)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  g_autofree char *path = NULL;
+
+  if (tzdir == NULL || tzdir[0] == '\0')
+    tzdir = "/usr/share/zoneinfo";
+  path = g_build_filename (tzdir, identifier, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+G_LOCK_DEFINE_STATIC (zones);
+
 GTimeZone *
 mp_time_zone_new (const char  *identifier,
                   GError     **error)
 {
+  static GHashTable *zones;   /* identifier → GTimeZone, or NULL when refused */
   GTimeZone *zone = NULL;
+  gboolean known;
 
-  /* g_time_zone_new_identifier () also takes offsets such as "+05:00";
-   * the plan wants IANA names. */
-  if (identifier != NULL && identifier[0] != '\0' &&
-      !g_ascii_isdigit (identifier[0]) && identifier[0] != '+' && identifier[0] != '-')
-    zone = g_time_zone_new_identifier (identifier);
+  /* Plans name a handful of zones many times over (every venue and
+   * delegation); reading and parsing a zone file each time costs more
+   * than the rest of a load. Zones are immutable, so keep them. */
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  known = identifier != NULL &&
+          g_hash_table_lookup_extended (zones, identifier, NULL, (gpointer *) &zone);
+  if (known)
+    zone = zone != NULL ? g_time_zone_ref (zone) : NULL;
+  else if (identifier != NULL)
+    {
+      if (is_iana_name (identifier) && in_tz_database (identifier))
+        zone = g_time_zone_new_identifier (identifier);
+      /* Bounded: names come from files, which may be hostile. */
+      if (g_hash_table_size (zones) < 256)
+        g_hash_table_insert (zones, g_strdup (identifier),
+                             zone != NULL ? g_time_zone_ref (zone) : NULL);
+    }
+  G_UNLOCK (zones);
 
   if (zone == NULL)
     g_set_error (error, MP_TIME_ERROR, MP_TIME_ERROR_ZONE,

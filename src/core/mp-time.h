@@ -27,6 +27,7 @@ typedef struct
   guint  absolute : 1;  /* written with an offset or Z */
   guint  utc_z : 1;     /* written as Z */
   guint  seconds : 1;   /* written with seconds */
+  guint  minus_zero : 1; /* written as -00:00 */
 } MpTime;
 
 #define MP_SECONDS_PER_DAY (24 * 60 * 60)

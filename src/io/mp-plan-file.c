@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mp-plan-file.h"
 
@@ -1338,6 +1341,33 @@ mp_plan_file_to_data (MpPlan *plan,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* NAME~ becomes the file as it is now: a second name for it when the file
+ * system allows, else a copy. */
+static gboolean
+keep_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *old = NULL;
+  gsize length;
+
+  if (g_unlink (backup) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("could not replace the backup %s: %s"), backup, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (link (path, backup) == 0)
+    return TRUE;
+
+  if (!g_file_get_contents (path, &old, &length, error))
+    return FALSE;
+  return g_file_set_contents_full (backup, old, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 gboolean
 mp_plan_file_save (MpPlan  *plan,
                    GFile   *file,
@@ -1345,22 +1375,47 @@ mp_plan_file_save (MpPlan  *plan,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *display = NULL;
+  g_autofree char *path = NULL;
   gsize length;
+  GStatBuf st;
+  int mode = 0600;
+  gboolean ok;
 
   g_return_val_if_fail (MP_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   mp_plan_file_prepare (plan);
   data = mp_plan_file_to_data (plan, &length);
+  path = g_file_get_path (file);
 
-  /* GIO writes a temporary file, syncs it and renames it over the old
-   * one, which it keeps as NAME~; PRIVATE makes a new file 0600 while a
-   * replaced one keeps its mode. */
-  if (!g_file_replace_contents (file, data, length, NULL, TRUE,
-                                G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error))
+  if (path == NULL)
+    /* Not a local file: GIO's replace is the best there is. */
+    ok = g_file_replace_contents (file, data, length, NULL, TRUE,
+                                  G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error);
+  else
     {
-      display = g_file_get_parse_name (file);
+      /* g_file_replace_contents () renames its temporary file over the
+       * plan even when a write failed (a full disk): the plan would be
+       * cut short. g_file_set_contents_full () writes a temporary file,
+       * syncs it and renames it only when all went well. The previous
+       * version is kept as NAME~; a replaced file keeps its mode, a new
+       * one is its owner's only. */
+      if (g_stat (path, &st) == 0)
+        {
+          mode = st.st_mode & 07777;
+          ok = keep_backup (path, &local_error);
+        }
+      else
+        ok = TRUE;
+
+      ok = ok && g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                           mode, &local_error);
+    }
+
+  if (!ok)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
       g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_IO,
                    _("Could not save %s: %s"), display, local_error->message);
       return FALSE;
