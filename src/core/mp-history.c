@@ -39,6 +39,7 @@ struct _MpHistory
   GPtrArray *redo;
   Step      *open;          /* between begin and end */
   guint      depth;
+  Step      *mergeable;     /* the newest step, while set_merged may extend it */
 };
 
 G_DEFINE_FINAL_TYPE (MpHistory, mp_history, G_TYPE_OBJECT)
@@ -258,6 +259,7 @@ mp_history_end (MpHistory *self)
 
   g_ptr_array_add (self->undo, step);
   g_ptr_array_set_size (self->redo, 0);
+  self->mergeable = NULL;
   notify_state (self);
 }
 
@@ -436,6 +438,7 @@ replay (MpHistory *self,
   if (from->len == 0)
     return FALSE;
 
+  self->mergeable = NULL;
   step = g_ptr_array_steal_index (from, from->len - 1);
   if (forward)
     for (guint i = 0; i < step->commands->len; i++)
@@ -470,7 +473,45 @@ mp_history_clear (MpHistory *self)
 {
   g_return_if_fail (MP_IS_HISTORY (self));
 
+  self->mergeable = NULL;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   notify_state (self);
+}
+
+void
+mp_history_set_merged (MpHistory    *self,
+                       gpointer      object,
+                       const char   *property,
+                       const GValue *value)
+{
+  Command *command;
+
+  g_return_if_fail (MP_IS_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (self->open == NULL && self->mergeable != NULL &&
+      self->undo->len > 0 &&
+      g_ptr_array_index (self->undo, self->undo->len - 1) == self->mergeable &&
+      self->mergeable->commands->len == 1 &&
+      (command = g_ptr_array_index (self->mergeable->commands, 0))->kind == COMMAND_SET &&
+      command->object == object &&
+      g_str_equal (command->pspec->name, property))
+    {
+      g_value_copy (value, &command->new_value);
+      g_object_set_property (object, property, value);
+      return;
+    }
+
+  mp_history_set_value (self, object, property, value);
+  if (self->open == NULL && self->undo->len > 0)
+    self->mergeable = g_ptr_array_index (self->undo, self->undo->len - 1);
+}
+
+void
+mp_history_seal (MpHistory *self)
+{
+  g_return_if_fail (MP_IS_HISTORY (self));
+
+  self->mergeable = NULL;
 }

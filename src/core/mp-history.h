@@ -28,6 +28,15 @@ void        mp_history_set_value      (MpHistory   *self,
                                        gpointer     object,
                                        const char  *property,
                                        const GValue *value);
+/* Like _set_value, but folded into the newest step when that step is a
+ * change of the same property of the same object made by this function
+ * with nothing after it: typing in a field undoes as one step. _seal ends
+ * the folding (say, when the field loses focus). */
+void        mp_history_set_merged     (MpHistory   *self,
+                                       gpointer     object,
+                                       const char  *property,
+                                       const GValue *value);
+void        mp_history_seal           (MpHistory   *self);
 gboolean    mp_history_add            (MpHistory   *self,
                                        MpRecord    *record,
                                        GError     **error);

@@ -12,6 +12,8 @@
 struct _MpApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_checked;
 };
 
 G_DEFINE_FINAL_TYPE (MpApplication, mp_application, ADW_TYPE_APPLICATION)
@@ -78,13 +80,28 @@ mp_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The first window of a process offers what a crash left behind: recovery
+ * copies of plans that were never closed. */
+static MpWindow *
+new_window (MpApplication *self)
+{
+  MpWindow *window = mp_window_new (self);
+
+  if (!self->recovery_checked)
+    {
+      self->recovery_checked = TRUE;
+      mp_window_check_recovery (window);
+    }
+  return window;
+}
+
 static void
 mp_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (mp_window_new (MP_APPLICATION (app)));
+    window = GTK_WINDOW (new_window (MP_APPLICATION (app)));
 
   gtk_window_present (window);
 }
@@ -97,11 +114,104 @@ mp_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      MpWindow *window = mp_window_new (MP_APPLICATION (app));
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+      MpWindow *window;
+
+      if (MP_IS_WINDOW (active) && mp_window_is_replaceable (MP_WINDOW (active)))
+        window = MP_WINDOW (active);
+      else
+        window = new_window (MP_APPLICATION (app));
 
       mp_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+}
+
+static void
+new_plan_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  gtk_window_present (GTK_WINDOW (new_window (MP_APPLICATION (data))));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  /* Each window asks about its unsaved changes as it closes. */
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  static const char *developers[] = { "Ministerial developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("Ministerial"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                "comments", _("Plan ministerial conferences and the meetings around them."),
+                "copyright", "© Ministerial developers",
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-plan", new_plan_action },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[4];
+} app_accels[] = {
+  { "app.new-plan", { "<Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+  { "win.previous-day", { "<Alt>Left", "<Control>Page_Up", NULL } },
+  { "win.next-day", { "<Alt>Right", "<Control>Page_Down", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
+  { "win.show-conflicts", { "<Shift><Control>c", NULL } },
+  { "win.show-second-clock", { "<Shift><Control>t", NULL } },
+  { "win.focus-filter", { "<Control>f", NULL } },
+  { "win.schedule", { "<Control>r", NULL } },
+  { "win.show-page::timeline", { "<Control>1", NULL } },
+  { "win.show-page::delegations", { "<Control>2", NULL } },
+  { "win.show-page::people", { "<Control>3", NULL } },
+  { "win.show-page::rooms", { "<Control>4", NULL } },
+  { "win.show-page::requests", { "<Control>5", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+static void
+mp_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
+
+  /* The dark style follows the system's preference. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
+                                           app_accels[i].accels);
 }
 
 static void
@@ -110,6 +220,7 @@ mp_application_class_init (MpApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->handle_local_options = mp_application_handle_local_options;
+  app_class->startup = mp_application_startup;
   app_class->activate = mp_application_activate;
   app_class->open = mp_application_open;
 }

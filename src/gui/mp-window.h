@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mp-application.h"
+#include "mp-document.h"
 
 G_BEGIN_DECLS
 
@@ -9,8 +10,28 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MpWindow, mp_window, MP, WINDOW, AdwApplicationWindow)
 
-MpWindow *mp_window_new  (MpApplication *application);
-void      mp_window_open (MpWindow      *self,
-                          GFile         *file);
+MpWindow   *mp_window_new                (MpApplication *application);
+/* Opens file in this window. On failure the window keeps its plan and
+ * says what went wrong. */
+gboolean    mp_window_open               (MpWindow      *self,
+                                          GFile         *file);
+MpDocument *mp_window_get_document       (MpWindow      *self);
+void        mp_window_set_document       (MpWindow      *self,
+                                          MpDocument    *document);
+/* TRUE when this window shows an empty, untouched plan that opening a
+ * file may replace. */
+gboolean    mp_window_is_replaceable     (MpWindow      *self);
+/* Offers the newest recovery copy left by a session that ended without
+ * closing its plan; TRUE when there was one. */
+gboolean    mp_window_check_recovery     (MpWindow      *self);
+/* Shows a meeting: the timeline, its day, selected and in view. */
+gboolean    mp_window_show_meeting       (MpWindow      *self,
+                                          const char    *meeting_id);
+
+/* Parts, for tests. */
+GtkWidget  *mp_window_get_timeline       (MpWindow      *self);
+GtkWidget  *mp_window_get_editor         (MpWindow      *self);
+GtkWidget  *mp_window_get_conflicts_panel (MpWindow     *self);
+gboolean    mp_window_get_editor_visible (MpWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,1018 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mp-meeting-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mp-meeting-editor.h"
+
+struct _MpMeetingEditor
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  AdwEntryRow    *title_row;
+  AdwComboRow    *kind_row;
+  AdwComboRow    *status_row;
+  AdwComboRow    *room_row;
+  AdwComboRow    *date_row;
+  AdwEntryRow    *start_row;
+  AdwEntryRow    *end_row;
+  GtkSpinButton  *duration_spin;
+  GtkLabel       *error_label;
+  GtkSearchEntry *participants_search;
+  GtkListBox     *participants_list;
+  GtkTextView    *topics_view;
+  GtkTextView    *notes_view;
+  GtkSwitch      *locked_switch;
+
+  MpHistory      *history;
+  MpPlan         *plan;
+  MpMeeting      *meeting;
+  GPtrArray      *room_ids;    /* position in room_row → id (NULL: none) */
+  GArray         *days;        /* position in date_row → day */
+  char           *error;
+  gboolean        updating;
+  gboolean        participants_dirty;
+};
+
+G_DEFINE_FINAL_TYPE (MpMeetingEditor, mp_meeting_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_HISTORY,
+  PROP_MEETING,
+  N_PROPS
+};
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void populate (MpMeetingEditor *self);
+
+/* Helpers ----------------------------------------------------------------- */
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  g_autofree char *current = buffer_text (view);
+
+  if (g_strcmp0 (current, text ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static gint64
+local_wall (MpMeeting    *meeting,
+            const MpTime *time)
+{
+  GTimeZone *zone = mp_meeting_get_time_zone (meeting);
+
+  return mp_wall_from_instant (mp_time_instant (time, zone), zone);
+}
+
+static gint64
+floor_day (gint64 wall)
+{
+  return wall >= 0 ? wall / MP_SECONDS_PER_DAY : -((-wall - 1) / MP_SECONDS_PER_DAY) - 1;
+}
+
+static char *
+day_label (gint64 day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (day * MP_SECONDS_PER_DAY);
+
+  /* Translators: a day in the meeting editor, as strftime () writes it */
+  return g_date_time_format (date, _("%A %-d %B %Y"));
+}
+
+static void
+set_error (MpMeetingEditor *self,
+           const char      *message,
+           AdwEntryRow     *row)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+  if (row != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Participants ------------------------------------------------------------ */
+
+static void
+on_participant_toggled_cb (GtkCheckButton  *check,
+                           MpMeetingEditor *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "participant");
+  const char * const *current;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) participants = NULL;
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->updating || self->meeting == NULL || self->history == NULL)
+    return;
+
+  current = mp_meeting_get_participants (self->meeting);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_str_equal (current[i], id))
+      g_strv_builder_add (builder, current[i]);
+  if (active)
+    g_strv_builder_add (builder, id);
+  participants = g_strv_builder_end (builder);
+
+  mp_history_begin (self->history, active ? _("Add Participant") : _("Remove Participant"));
+  mp_history_set (self->history, self->meeting, "participants", participants, NULL);
+  mp_history_end (self->history);
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       data)
+{
+  const char *delegation = g_object_get_data (G_OBJECT (row), "delegation-name");
+  const char *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "delegation-name") : NULL;
+  GtkWidget *header;
+
+  if (before != NULL && g_strcmp0 (delegation, previous) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (delegation);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 8);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       data)
+{
+  MpMeetingEditor *self = data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->participants_search));
+  const char *haystack = g_object_get_data (G_OBJECT (row), "search-text");
+  g_autofree char *needle = NULL;
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (search, -1);
+  return haystack != NULL && strstr (haystack, needle) != NULL;
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry  *entry,
+                      MpMeetingEditor *self)
+{
+  gtk_list_box_invalidate_filter (self->participants_list);
+}
+
+static void
+build_participants (MpMeetingEditor *self)
+{
+  GtkWidget *child;
+  GListModel *delegations;
+  GListModel *participants;
+  guint n_delegations, n_participants;
+
+  self->participants_dirty = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))) != NULL)
+    gtk_list_box_remove (self->participants_list, child);
+
+  if (self->plan == NULL)
+    return;
+
+  delegations = mp_plan_get_delegations (self->plan);
+  participants = mp_plan_get_participants (self->plan);
+  n_delegations = g_list_model_get_n_items (delegations);
+  n_participants = g_list_model_get_n_items (participants);
+
+  /* Grouped by delegation, in the plan's order of delegations; people of
+   * a delegation that is not there come last. */
+  for (guint d = 0; d <= n_delegations; d++)
+    {
+      g_autoptr(MpDelegation) delegation = d < n_delegations ? g_list_model_get_item (delegations, d) : NULL;
+      const char *delegation_id = delegation != NULL ? mp_record_get_id (MP_RECORD (delegation)) : NULL;
+      g_autofree char *group_name = NULL;
+
+      if (delegation != NULL)
+        group_name = g_strdup_printf ("%s — %s", delegation_id, mp_delegation_get_name (delegation));
+      else
+        group_name = g_strdup (_("Other"));
+
+      for (guint p = 0; p < n_participants; p++)
+        {
+          g_autoptr(MpParticipant) participant = g_list_model_get_item (participants, p);
+          const char *pd = mp_participant_get_delegation (participant);
+          gboolean ours = delegation != NULL ? g_strcmp0 (pd, delegation_id) == 0
+                                             : (pd == NULL || mp_plan_get_delegation (self->plan, pd) == NULL);
+          const char *name = mp_participant_get_name (participant);
+          const char *title = mp_participant_get_title (participant);
+          g_autofree char *label = NULL;
+          g_autofree char *search = NULL;
+          GtkWidget *row;
+          GtkWidget *check;
+
+          if (!ours)
+            continue;
+
+          label = title != NULL && title[0] != '\0' ? g_strdup_printf ("%s, %s", name, title) : g_strdup (name);
+          search = g_strdup_printf ("%s %s %s %s", name, mp_record_get_id (MP_RECORD (participant)),
+                                    pd != NULL ? pd : "", title != NULL ? title : "");
+          check = gtk_check_button_new_with_label (label);
+          gtk_widget_set_margin_start (check, 8);
+          gtk_widget_set_margin_end (check, 8);
+          gtk_widget_set_margin_top (check, 4);
+          gtk_widget_set_margin_bottom (check, 4);
+          g_object_set_data_full (G_OBJECT (check), "participant",
+                                  g_strdup (mp_record_get_id (MP_RECORD (participant))), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_participant_toggled_cb), self);
+
+          row = gtk_list_box_row_new ();
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+          g_object_set_data_full (G_OBJECT (row), "delegation-name", g_strdup (group_name), g_free);
+          g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1), g_free);
+          gtk_list_box_append (self->participants_list, row);
+        }
+    }
+}
+
+static void
+update_participant_checks (MpMeetingEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+      const char *id;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      id = g_object_get_data (G_OBJECT (check), "participant");
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   self->meeting != NULL && mp_meeting_has_participant (self->meeting, id));
+    }
+}
+
+/* Filling the rows -------------------------------------------------------- */
+
+static void
+build_choices (MpMeetingEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) rooms = gtk_string_list_new (NULL);
+
+  for (int k = 0; k < MP_N_MEETING_KINDS; k++)
+    gtk_string_list_append (kinds, mp_meeting_kind_label (k));
+  for (int s = MP_MEETING_STATUS_TENTATIVE; s <= MP_MEETING_STATUS_CANCELLED; s++)
+    gtk_string_list_append (statuses, mp_meeting_status_label (s));
+
+  g_ptr_array_set_size (self->room_ids, 0);
+  gtk_string_list_append (rooms, _("No Room"));
+  g_ptr_array_add (self->room_ids, NULL);
+  if (self->plan != NULL)
+    {
+      GListModel *model = mp_plan_get_rooms (self->plan);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(MpRoom) room = g_list_model_get_item (model, i);
+          MpVenue *venue = mp_room_get_venue (room) != NULL ? mp_plan_get_venue (self->plan, mp_room_get_venue (room)) : NULL;
+          g_autofree char *label = venue != NULL ? g_strdup_printf ("%s (%s)", mp_room_get_name (room), mp_venue_get_name (venue))
+                                                 : g_strdup (mp_room_get_name (room));
+
+          gtk_string_list_append (rooms, label);
+          g_ptr_array_add (self->room_ids, g_strdup (mp_record_get_id (MP_RECORD (room))));
+        }
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (self->room_row, G_LIST_MODEL (rooms));
+  self->updating = FALSE;
+}
+
+static void
+build_days (MpMeetingEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  gint64 meeting_day = G_MININT64;
+  gint64 first = 0, last = -1;
+
+  g_array_set_size (self->days, 0);
+  if (self->plan != NULL)
+    {
+      MpConference *conference = mp_plan_get_conference (self->plan);
+
+      first = mp_conference_get_start_date (conference);
+      last = mp_conference_get_end_date (conference);
+    }
+  if (self->meeting != NULL && mp_meeting_get_start (self->meeting) != NULL)
+    meeting_day = floor_day (local_wall (self->meeting, mp_meeting_get_start (self->meeting)));
+
+  if (meeting_day != G_MININT64 && meeting_day < first)
+    g_array_append_val (self->days, meeting_day);
+  for (gint64 d = first; d <= last; d++)
+    g_array_append_val (self->days, d);
+  if (meeting_day != G_MININT64 && meeting_day > last)
+    g_array_append_val (self->days, meeting_day);
+
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      g_autofree char *label = day_label (g_array_index (self->days, gint64, i));
+      gtk_string_list_append (labels, label);
+    }
+
+  adw_combo_row_set_model (self->date_row, G_LIST_MODEL (labels));
+}
+
+static void
+populate (MpMeetingEditor *self)
+{
+  MpMeeting *m = self->meeting;
+  gint64 start_wall = 0, end_wall = 0;
+  g_autofree char *topics = NULL;
+  guint room_position = 0;
+
+  gtk_widget_set_sensitive (self->box, m != NULL);
+  if (m == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  set_entry_text (self->title_row, mp_meeting_get_title (m));
+  adw_combo_row_set_selected (self->kind_row, mp_meeting_get_kind (m));
+  adw_combo_row_set_selected (self->status_row, mp_meeting_get_status (m));
+  for (guint i = 1; i < self->room_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->room_ids, i), mp_meeting_get_room (m)) == 0)
+      room_position = i;
+  adw_combo_row_set_selected (self->room_row, room_position);
+
+  if (mp_meeting_get_start (m) != NULL && mp_meeting_get_end (m) != NULL)
+    {
+      gint64 day;
+      g_autofree char *start_text = NULL;
+      g_autofree char *end_text = NULL;
+      int start_minutes, end_minutes;
+
+      start_wall = local_wall (m, mp_meeting_get_start (m));
+      end_wall = local_wall (m, mp_meeting_get_end (m));
+      day = floor_day (start_wall);
+      build_days (self);
+      for (guint i = 0; i < self->days->len; i++)
+        if (g_array_index (self->days, gint64, i) == day)
+          adw_combo_row_set_selected (self->date_row, i);
+
+      start_minutes = (start_wall - day * MP_SECONDS_PER_DAY) / 60;
+      end_minutes = MIN ((end_wall - day * MP_SECONDS_PER_DAY) / 60, 24 * 60);
+      start_text = mp_clock_to_string (start_minutes);
+      end_text = mp_clock_to_string (end_minutes);
+
+      /* Leave a field alone while it holds what the person is typing. */
+      if (self->error == NULL)
+        {
+          set_entry_text (self->start_row, start_text);
+          set_entry_text (self->end_row, end_text);
+        }
+      gtk_spin_button_set_value (self->duration_spin, (end_wall - start_wall) / 60);
+    }
+
+  if (mp_meeting_get_topics (m) != NULL)
+    topics = g_strjoinv ("\n", (char **) mp_meeting_get_topics (m));
+  set_buffer_text (self->topics_view, topics);
+  set_buffer_text (self->notes_view, mp_meeting_get_notes (m));
+  gtk_switch_set_active (self->locked_switch, mp_meeting_get_locked (m));
+
+  if (self->participants_dirty)
+    build_participants (self);
+  update_participant_checks (self);
+
+  self->updating = FALSE;
+}
+
+/* Applying changes -------------------------------------------------------- */
+
+static void
+set_merged (MpMeetingEditor *self,
+            const char      *property,
+            const GValue    *value)
+{
+  if (self->updating || self->meeting == NULL || self->history == NULL)
+    return;
+  mp_history_set_merged (self->history, self->meeting, property, value);
+}
+
+static void
+on_title_changed_cb (AdwEntryRow     *row,
+                     MpMeetingEditor *self)
+{
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
+  set_merged (self, "title", &value);
+  g_value_unset (&value);
+}
+
+static void
+set_enum_property (MpMeetingEditor *self,
+                   const char      *property,
+                   int              value,
+                   const char      *label)
+{
+  if (self->updating || self->meeting == NULL || self->history == NULL)
+    return;
+  mp_history_begin (self->history, label);
+  mp_history_set (self->history, self->meeting, property, value, NULL);
+  mp_history_end (self->history);
+}
+
+static void
+on_kind_selected_cb (AdwComboRow     *row,
+                     GParamSpec      *pspec,
+                     MpMeetingEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < MP_N_MEETING_KINDS)
+    set_enum_property (self, "kind", selected, _("Change Kind"));
+}
+
+static void
+on_status_selected_cb (AdwComboRow     *row,
+                       GParamSpec      *pspec,
+                       MpMeetingEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected <= MP_MEETING_STATUS_CANCELLED)
+    set_enum_property (self, "status", selected, _("Change Status"));
+}
+
+static void
+on_room_selected_cb (AdwComboRow     *row,
+                     GParamSpec      *pspec,
+                     MpMeetingEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  MpTime start, end;
+  GTimeZone *zone;
+
+  if (self->updating || self->meeting == NULL || self->history == NULL ||
+      selected >= self->room_ids->len || mp_meeting_get_start (self->meeting) == NULL)
+    return;
+
+  /* The meeting keeps its local times in the new room's clock. */
+  start = mp_time_from_wall (local_wall (self->meeting, mp_meeting_get_start (self->meeting)));
+  end = mp_time_from_wall (local_wall (self->meeting, mp_meeting_get_end (self->meeting)));
+  zone = mp_plan_get_room_zone (self->plan, g_ptr_array_index (self->room_ids, selected));
+  if (!mp_time_resolve (&start, zone, &(gint64) { 0 }, NULL) ||
+      !mp_time_resolve (&end, zone, &(gint64) { 0 }, NULL))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  mp_history_begin (self->history, _("Change Room"));
+  mp_history_set (self->history, self->meeting, "room", g_ptr_array_index (self->room_ids, selected), NULL);
+  mp_history_set (self->history, self->meeting, "start", &start, "end", &end, NULL);
+  mp_history_end (self->history);
+}
+
+/* Reads the date, start and end rows. On error, says what is wrong and
+ * which row. */
+static gboolean
+read_times (MpMeetingEditor  *self,
+            MpTime           *start,
+            MpTime           *end,
+            AdwEntryRow     **bad_row,
+            GError          **error)
+{
+  GTimeZone *zone = mp_meeting_get_time_zone (self->meeting);
+  guint selected = adw_combo_row_get_selected (self->date_row);
+  gint64 day, instant;
+  int start_minutes, end_minutes;
+
+  if (selected >= self->days->len)
+    return FALSE;
+  day = g_array_index (self->days, gint64, selected);
+
+  *bad_row = self->start_row;
+  if (!mp_clock_parse (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start_minutes, error))
+    return FALSE;
+  *bad_row = self->end_row;
+  if (!mp_clock_parse (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end_minutes, error))
+    return FALSE;
+  if (end_minutes <= start_minutes)
+    {
+      g_set_error (error, MP_TIME_ERROR, MP_TIME_ERROR_INVALID,
+                   _("The meeting must end after it starts"));
+      return FALSE;
+    }
+
+  *start = mp_time_from_wall (day * MP_SECONDS_PER_DAY + start_minutes * 60);
+  *end = mp_time_from_wall (day * MP_SECONDS_PER_DAY + end_minutes * 60);
+  *bad_row = self->start_row;
+  if (!mp_time_resolve (start, zone, &instant, error))
+    return FALSE;
+  *bad_row = self->end_row;
+  if (!mp_time_resolve (end, zone, &instant, error))
+    return FALSE;
+
+  *bad_row = NULL;
+  return TRUE;
+}
+
+static void
+apply_times (MpMeetingEditor *self,
+             gboolean         merged)
+{
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *bad_row = NULL;
+  MpTime start, end;
+
+  if (self->updating || self->meeting == NULL || self->history == NULL)
+    return;
+
+  if (!read_times (self, &start, &end, &bad_row, &error))
+    {
+      set_error (self, error != NULL ? error->message : NULL, bad_row);
+      return;
+    }
+  set_error (self, NULL, NULL);
+
+  if (merged && mp_time_equal (&end, mp_meeting_get_end (self->meeting)))
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_value_init (&value, MP_TYPE_TIME);
+      g_value_set_boxed (&value, &start);
+      set_merged (self, "start", &value);
+      g_value_unset (&value);
+    }
+  else if (merged && mp_time_equal (&start, mp_meeting_get_start (self->meeting)))
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_value_init (&value, MP_TYPE_TIME);
+      g_value_set_boxed (&value, &end);
+      set_merged (self, "end", &value);
+      g_value_unset (&value);
+    }
+  else
+    {
+      mp_history_begin (self->history, _("Change Time"));
+      mp_history_set (self->history, self->meeting, "start", &start, "end", &end, NULL);
+      mp_history_end (self->history);
+    }
+}
+
+static void
+on_time_changed_cb (AdwEntryRow     *row,
+                    MpMeetingEditor *self)
+{
+  apply_times (self, TRUE);
+}
+
+static void
+on_date_selected_cb (AdwComboRow     *row,
+                     GParamSpec      *pspec,
+                     MpMeetingEditor *self)
+{
+  apply_times (self, FALSE);
+}
+
+static void
+on_duration_changed_cb (GtkSpinButton   *spin,
+                        MpMeetingEditor *self)
+{
+  int start_minutes;
+  int end_minutes;
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->meeting == NULL)
+    return;
+  if (!mp_clock_parse (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start_minutes, NULL))
+    return;
+
+  end_minutes = MIN (start_minutes + gtk_spin_button_get_value_as_int (spin), 24 * 60);
+  text = mp_clock_to_string (end_minutes);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), text);
+}
+
+static void
+on_topics_changed_cb (GtkTextBuffer   *buffer,
+                      MpMeetingEditor *self)
+{
+  g_autofree char *text = buffer_text (self->topics_view);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) topics = NULL;
+  GValue value = G_VALUE_INIT;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  topics = g_strv_builder_end (builder);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, topics);
+  set_merged (self, "topics", &value);
+  g_value_unset (&value);
+}
+
+static void
+on_notes_changed_cb (GtkTextBuffer   *buffer,
+                     MpMeetingEditor *self)
+{
+  g_autofree char *text = buffer_text (self->notes_view);
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text[0] != '\0' ? text : NULL);
+  set_merged (self, "notes", &value);
+  g_value_unset (&value);
+}
+
+static void
+on_locked_active_cb (GtkSwitch       *sw,
+                     GParamSpec      *pspec,
+                     MpMeetingEditor *self)
+{
+  if (self->updating || self->meeting == NULL || self->history == NULL)
+    return;
+  mp_history_begin (self->history, gtk_switch_get_active (sw) ? _("Lock Meeting") : _("Unlock Meeting"));
+  mp_history_set (self->history, self->meeting, "locked", gtk_switch_get_active (sw), NULL);
+  mp_history_end (self->history);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   MpMeetingEditor         *self)
+{
+  /* Typing after leaving a field is a new step. */
+  if (self->history != NULL)
+    mp_history_seal (self->history);
+}
+
+static void
+on_meeting_notify_cb (MpMeeting       *meeting,
+                      GParamSpec      *pspec,
+                      MpMeetingEditor *self)
+{
+  if (!self->updating)
+    populate (self);
+}
+
+static void
+on_plan_changed_cb (MpPlan          *plan,
+                    MpMeetingEditor *self)
+{
+  /* The meeting was removed (deleted, or an undo of its adding). */
+  if (self->meeting != NULL && mp_plan_get_position (plan, MP_RECORD (self->meeting)) < 0)
+    {
+      mp_meeting_editor_set_meeting (self, NULL);
+      g_signal_emit (self, signals [CLOSED], 0);
+    }
+}
+
+static void
+on_collection_changed_cb (GListModel      *model,
+                          guint            position,
+                          guint            removed,
+                          guint            added,
+                          MpMeetingEditor *self)
+{
+  if (g_list_model_get_item_type (model) == MP_TYPE_ROOM)
+    build_choices (self);
+  else
+    self->participants_dirty = TRUE;
+  populate (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MpMeetingEditor *self = MP_MEETING_EDITOR (widget);
+  g_autoptr(MpMeeting) meeting = NULL;
+
+  if (self->meeting == NULL || self->history == NULL)
+    return;
+
+  meeting = g_object_ref (self->meeting);
+  mp_history_begin (self->history, _("Delete Meeting"));
+  mp_history_remove (self->history, MP_RECORD (meeting));
+  mp_history_end (self->history);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals [CLOSED], 0);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+mp_meeting_editor_dispose (GObject *object)
+{
+  MpMeetingEditor *self = (MpMeetingEditor *)object;
+
+  mp_meeting_editor_set_meeting (self, NULL);
+  mp_meeting_editor_set_history (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_MEETING_EDITOR);
+  g_clear_pointer (&self->room_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->days, g_array_unref);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (mp_meeting_editor_parent_class)->dispose (object);
+}
+
+static void
+mp_meeting_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MpMeetingEditor *self = MP_MEETING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_MEETING:
+      g_value_set_object (value, self->meeting);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_meeting_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MpMeetingEditor *self = MP_MEETING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY:
+      mp_meeting_editor_set_history (self, g_value_get_object (value));
+      break;
+
+    case PROP_MEETING:
+      mp_meeting_editor_set_meeting (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_meeting_editor_dispose;
+  object_class->get_property = mp_meeting_editor_get_property;
+  object_class->set_property = mp_meeting_editor_set_property;
+
+  properties [PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MEETING] =
+    g_param_spec_object ("meeting", NULL, NULL, MP_TYPE_MEETING,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MpMeetingEditor::closed:
+   *
+   * The editor asks to be put away: its close button, Escape, or its
+   * meeting is gone.
+   */
+  signals [CLOSED] =
+    g_signal_new ("closed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ministerial/Ministerial/mp-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, locked_switch);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, participants_list);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, participants_search);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, room_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, topics_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_duration_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_locked_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_room_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "meetingeditor");
+}
+
+static void
+add_focus_sealer (MpMeetingEditor *self,
+                  GtkWidget       *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+mp_meeting_editor_init (MpMeetingEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->room_ids = g_ptr_array_new_with_free_func (g_free);
+  self->days = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_list_box_set_header_func (self->participants_list, header_func, NULL, NULL);
+  gtk_list_box_set_filter_func (self->participants_list, filter_func, self, NULL);
+  g_signal_connect (gtk_text_view_get_buffer (self->topics_view), "changed",
+                    G_CALLBACK (on_topics_changed_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
+                    G_CALLBACK (on_notes_changed_cb), self);
+
+  add_focus_sealer (self, GTK_WIDGET (self->title_row));
+  add_focus_sealer (self, GTK_WIDGET (self->start_row));
+  add_focus_sealer (self, GTK_WIDGET (self->end_row));
+  add_focus_sealer (self, GTK_WIDGET (self->duration_spin));
+  add_focus_sealer (self, GTK_WIDGET (self->topics_view));
+  add_focus_sealer (self, GTK_WIDGET (self->notes_view));
+
+  build_choices (self);
+  gtk_widget_set_sensitive (self->box, FALSE);
+}
+
+/* Public ------------------------------------------------------------------ */
+
+GtkWidget *
+mp_meeting_editor_new (void)
+{
+  return g_object_new (MP_TYPE_MEETING_EDITOR, NULL);
+}
+
+MpHistory *
+mp_meeting_editor_get_history (MpMeetingEditor *self)
+{
+  g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), NULL);
+
+  return self->history;
+}
+
+void
+mp_meeting_editor_set_history (MpMeetingEditor *self,
+                               MpHistory       *history)
+{
+  g_return_if_fail (MP_IS_MEETING_EDITOR (self));
+  g_return_if_fail (!history || MP_IS_HISTORY (history));
+
+  if (self->history == history)
+    return;
+
+  mp_meeting_editor_set_meeting (self, NULL);
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      g_signal_handlers_disconnect_by_data (mp_plan_get_rooms (self->plan), self);
+      g_signal_handlers_disconnect_by_data (mp_plan_get_participants (self->plan), self);
+      g_signal_handlers_disconnect_by_data (mp_plan_get_delegations (self->plan), self);
+    }
+  g_clear_object (&self->plan);
+  g_set_object (&self->history, history);
+
+  if (history != NULL)
+    {
+      self->plan = g_object_ref (mp_history_get_plan (history));
+      g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, 0);
+      g_signal_connect_object (mp_plan_get_rooms (self->plan), "items-changed",
+                               G_CALLBACK (on_collection_changed_cb), self, 0);
+      g_signal_connect_object (mp_plan_get_participants (self->plan), "items-changed",
+                               G_CALLBACK (on_collection_changed_cb), self, 0);
+      g_signal_connect_object (mp_plan_get_delegations (self->plan), "items-changed",
+                               G_CALLBACK (on_collection_changed_cb), self, 0);
+    }
+
+  build_choices (self);
+  self->participants_dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
+}
+
+MpMeeting *
+mp_meeting_editor_get_meeting (MpMeetingEditor *self)
+{
+  g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), NULL);
+
+  return self->meeting;
+}
+
+void
+mp_meeting_editor_set_meeting (MpMeetingEditor *self,
+                               MpMeeting       *meeting)
+{
+  g_return_if_fail (MP_IS_MEETING_EDITOR (self));
+  g_return_if_fail (!meeting || MP_IS_MEETING (meeting));
+
+  if (self->meeting == meeting)
+    return;
+
+  if (self->meeting != NULL)
+    g_signal_handlers_disconnect_by_data (self->meeting, self);
+  if (self->history != NULL)
+    mp_history_seal (self->history);
+  g_set_object (&self->meeting, meeting);
+  set_error (self, NULL, NULL);
+  if (meeting != NULL)
+    g_signal_connect_object (meeting, "notify", G_CALLBACK (on_meeting_notify_cb), self, 0);
+
+  populate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING]);
+}
+
+const char *
+mp_meeting_editor_get_error (MpMeetingEditor *self)
+{
+  g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), NULL);
+
+  return self->error;
+}
