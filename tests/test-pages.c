@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The delegations, people, rooms and requests pages on the sample plan:
+ * they list its records, and add, edit and remove through the history so
+ * that one undo takes each edit back. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mp-delegations-page.h"
+#include "mp-history.h"
+#include "mp-plan-file.h"
+#include "mp-record-row.h"
+
+typedef struct
+{
+  MpPlan    *plan;
+  MpHistory *history;
+  GtkWidget *window;
+  GtkWidget *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static MpPlan *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
+                                            "north-american-defense-ministerial-2014.ministerial", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MpPlan *plan = mp_plan_file_load (file, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+fixture_setup (Fixture   *fixture,
+               GtkWidget *page)
+{
+  fixture->plan = load_sample ();
+  fixture->history = mp_history_new (fixture->plan);
+  fixture->page = page;
+  g_object_set (page, "history", fixture->history, NULL);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 900);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+fixture_teardown (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_assert_finalize_object (fixture->history);
+  g_assert_finalize_object (fixture->plan);
+}
+
+/* The first descendant of root of type whose title (a row's) or label (a
+ * button's) is text; NULL text matches any. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          const char *name = NULL;
+
+          if (ADW_IS_PREFERENCES_ROW (child))
+            name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          else if (MP_IS_RECORD_ROW (child))
+            name = mp_record_row_get_title (MP_RECORD_ROW (child));
+          else if (GTK_IS_BUTTON (child))
+            name = gtk_button_get_label (GTK_BUTTON (child));
+          else if (GTK_IS_LABEL (child))
+            name = gtk_label_get_label (GTK_LABEL (child));
+
+          if (text == NULL || g_strcmp0 (name, text) == 0)
+            return child;
+        }
+
+      found = find_widget (child, type, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_row (Fixture    *fixture,
+           const char *title)
+{
+  GtkWidget *row = find_widget (fixture->page, MP_TYPE_RECORD_ROW, title);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* Types text into the entry row titled title and presses Enter. */
+static void
+enter_text (Fixture    *fixture,
+            const char *title,
+            const char *text)
+{
+  GtkWidget *row = find_widget (fixture->page, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+  iterate ();
+}
+
+static gboolean
+has_error (Fixture    *fixture,
+           const char *title)
+{
+  GtkWidget *row = find_widget (fixture->page, ADW_TYPE_ENTRY_ROW, title);
+
+  return gtk_widget_has_css_class (row, "error");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The titles of the rows of the dialog's list of meetings, one a line. */
+static char *
+dialog_meetings (AdwMessageDialog *dialog)
+{
+  GString *titles = g_string_new (NULL);
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *list = extra != NULL ? find_widget (extra, GTK_TYPE_LIST_BOX, NULL) : NULL;
+
+  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (titles, FALSE);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static int
+precedence_of (MpPlan     *plan,
+               const char *id)
+{
+  return mp_delegation_get_precedence (mp_plan_get_delegation (plan, id));
+}
+
+static const char *
+id_at (GListModel *model,
+       guint       position)
+{
+  g_autoptr(MpRecord) record = g_list_model_get_item (model, position);
+
+  return mp_record_get_id (record);
+}
+
+/* Delegations */
+
+static void
+test_delegations_list (void)
+{
+  Fixture fixture;
+  GListModel *model;
+
+  fixture_setup (&fixture, mp_delegations_page_new ());
+  model = mp_delegations_page_get_model (MP_DELEGATIONS_PAGE (fixture.page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (id_at (model, 0), ==, "MEX");
+  g_assert_cmpstr (id_at (model, 1), ==, "CAN");
+  g_assert_cmpstr (id_at (model, 2), ==, "USA");
+  g_assert_true (shows_row (&fixture, "Mexico"));
+  g_assert_true (shows_row (&fixture, "Canada"));
+  g_assert_true (shows_row (&fixture, "United States"));
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_delegations_add_edit (void)
+{
+  Fixture fixture;
+  MpDelegation *canada;
+  MpDelegation *added;
+
+  fixture_setup (&fixture, mp_delegations_page_new ());
+
+  /* Add: a draft until Add, then one undo step. */
+  gtk_widget_activate_action (fixture.page, "delegations.add", NULL);
+  iterate ();
+  enter_text (&fixture, "Name", "Guatemala");
+  enter_text (&fixture, "Code, such as MEX", "MEX");
+  g_assert_true (has_error (&fixture, "Code, such as MEX"));
+  enter_text (&fixture, "Code, such as MEX", "GTM");
+  g_assert_false (has_error (&fixture, "Code, such as MEX"));
+  g_assert_null (mp_plan_get_delegation (fixture.plan, "GTM"));
+  gtk_widget_activate_action (fixture.page, "delegations.commit", NULL);
+  iterate ();
+  added = mp_plan_get_delegation (fixture.plan, "GTM");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (mp_delegation_get_name (added), ==, "Guatemala");
+  g_assert_cmpint (mp_delegation_get_precedence (added), ==, 4);
+  g_assert_true (mp_delegations_page_get_selected (MP_DELEGATIONS_PAGE (fixture.page)) == added);
+  g_assert_true (shows_row (&fixture, "Guatemala"));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_null (mp_plan_get_delegation (fixture.plan, "GTM"));
+  g_assert_false (shows_row (&fixture, "Guatemala"));
+
+  /* Edit: each field is one step; a bad time zone is refused. */
+  canada = mp_plan_get_delegation (fixture.plan, "CAN");
+  mp_delegations_page_select (MP_DELEGATIONS_PAGE (fixture.page), canada);
+  iterate ();
+  enter_text (&fixture, "Name", "Canada (National Defence)");
+  g_assert_cmpstr (mp_delegation_get_name (canada), ==, "Canada (National Defence)");
+  g_assert_true (shows_row (&fixture, "Canada (National Defence)"));
+  enter_text (&fixture, "Home Time Zone, such as America/Toronto", "Mars/Olympus_Mons");
+  g_assert_true (has_error (&fixture, "Home Time Zone, such as America/Toronto"));
+  g_assert_cmpstr (mp_delegation_get_home_time_zone (canada), ==, "America/Toronto");
+  enter_text (&fixture, "Home Time Zone, such as America/Toronto", "America/Vancouver");
+  g_assert_cmpstr (mp_delegation_get_home_time_zone (canada), ==, "America/Vancouver");
+  g_assert_true (mp_history_undo (fixture.history));
+  g_assert_cmpstr (mp_delegation_get_home_time_zone (canada), ==, "America/Toronto");
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpstr (mp_delegation_get_name (canada), ==, "Canada");
+  g_assert_true (shows_row (&fixture, "Canada"));
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_delegations_move (void)
+{
+  Fixture fixture;
+  GListModel *model;
+
+  fixture_setup (&fixture, mp_delegations_page_new ());
+  model = mp_delegations_page_get_model (MP_DELEGATIONS_PAGE (fixture.page));
+
+  g_assert_true (mp_delegations_page_move (MP_DELEGATIONS_PAGE (fixture.page), 2, 0));
+  iterate ();
+  g_assert_cmpint (precedence_of (fixture.plan, "USA"), ==, 1);
+  g_assert_cmpint (precedence_of (fixture.plan, "MEX"), ==, 2);
+  g_assert_cmpint (precedence_of (fixture.plan, "CAN"), ==, 3);
+  g_assert_cmpstr (id_at (model, 0), ==, "USA");
+  g_assert_cmpstr (id_at (model, 2), ==, "CAN");
+
+  /* The keyboard's way: Move Down on the selected delegation. */
+  mp_delegations_page_select (MP_DELEGATIONS_PAGE (fixture.page), mp_plan_get_delegation (fixture.plan, "USA"));
+  gtk_widget_activate_action (fixture.page, "delegations.move-down", NULL);
+  iterate ();
+  g_assert_cmpstr (id_at (model, 0), ==, "MEX");
+  g_assert_cmpstr (id_at (model, 1), ==, "USA");
+
+  /* Each reorder is one undo step. */
+  g_assert_true (mp_history_undo (fixture.history));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_cmpint (precedence_of (fixture.plan, "MEX"), ==, 1);
+  g_assert_cmpint (precedence_of (fixture.plan, "CAN"), ==, 2);
+  g_assert_cmpint (precedence_of (fixture.plan, "USA"), ==, 3);
+  g_assert_cmpstr (id_at (model, 0), ==, "MEX");
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_delegations_remove (void)
+{
+  Fixture fixture;
+  AdwMessageDialog *dialog;
+  g_autofree char *meetings = NULL;
+  guint n_people;
+
+  fixture_setup (&fixture, mp_delegations_page_new ());
+  n_people = g_list_model_get_n_items (mp_plan_get_participants (fixture.plan));
+
+  mp_delegations_page_select (MP_DELEGATIONS_PAGE (fixture.page), mp_plan_get_delegation (fixture.plan, "CAN"));
+  gtk_widget_activate_action (fixture.page, "delegations.remove", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Canada has 5 participants"));
+  meetings = dialog_meetings (dialog);
+  g_assert_nonnull (strstr (meetings, "Arrival of Minister Nicholson\n"));
+  g_assert_nonnull (strstr (meetings, "Hagel–Nicholson bilateral\n"));
+
+  respond (dialog, "cancel");
+  g_assert_nonnull (mp_plan_get_delegation (fixture.plan, "CAN"));
+
+  gtk_widget_activate_action (fixture.page, "delegations.remove", NULL);
+  iterate ();
+  respond (find_message_dialog (), "remove");
+  g_assert_null (mp_plan_get_delegation (fixture.plan, "CAN"));
+  g_assert_null (mp_plan_get_participant (fixture.plan, "nicholson"));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_participants (fixture.plan)), ==, n_people - 5);
+  g_assert_false (mp_meeting_has_participant (mp_plan_get_meeting (fixture.plan, "bilateral-usa-can"), "nicholson"));
+  /* Requests lose the Canadians. */
+  g_assert_cmpuint (g_strv_length ((char **) mp_request_get_participants (mp_plan_get_request (fixture.plan, "req-can-sedena"))), ==, 3);
+  g_assert_false (shows_row (&fixture, "Canada"));
+
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_nonnull (mp_plan_get_delegation (fixture.plan, "CAN"));
+  g_assert_nonnull (mp_plan_get_participant (fixture.plan, "nicholson"));
+  g_assert_cmpuint (g_strv_length ((char **) mp_request_get_participants (mp_plan_get_request (fixture.plan, "req-can-sedena"))), ==, 6);
+  g_assert_true (mp_meeting_has_participant (mp_plan_get_meeting (fixture.plan, "bilateral-usa-can"), "nicholson"));
+  g_assert_true (shows_row (&fixture, "Canada"));
+
+  fixture_teardown (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/pages/delegations/list", test_delegations_list);
+  g_test_add_func ("/pages/delegations/add-edit", test_delegations_add_edit);
+  g_test_add_func ("/pages/delegations/move", test_delegations_move);
+  g_test_add_func ("/pages/delegations/remove", test_delegations_remove);
+
+  return g_test_run ();
+}
