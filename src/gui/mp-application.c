@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE (MpApplication, mp_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the plan’s conflicts and exit"), NULL },
+  { "schedule", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Place the plan’s requests, write the plan (or -o FILE) and exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check: print the conflicts as JSON"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the result to FILE"), N_("FILE") },
   { "for", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only the meetings of a delegation, person or room"), N_("ID") },
@@ -47,6 +48,17 @@ mp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (dict, "output", "^&ay", &options.output);
   g_variant_dict_lookup (dict, "for", "&s", &options.for_id);
   options.json = g_variant_dict_contains (dict, "json");
+
+  if (g_variant_dict_contains (dict, "schedule"))
+    {
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          mp_command_error (_("--schedule takes exactly one plan file"));
+          return MP_EXIT_BAD_INPUT;
+        }
+      options.plan_path = files[0];
+      return mp_command_schedule (&options);
+    }
 
   if (g_variant_dict_contains (dict, "check"))
     {

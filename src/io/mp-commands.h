@@ -23,6 +23,7 @@ typedef struct
 #define MP_EXIT_BAD_INPUT 2
 
 int  mp_command_check (const MpCommandOptions *options);
+int  mp_command_schedule (const MpCommandOptions *options);
 
 /* Shared by the commands: loads options->plan_path or prints why not. */
 MpPlan  *mp_command_load_plan (const MpCommandOptions *options);
