@@ -25,6 +25,9 @@ static const GOptionEntry main_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check: print the conflicts as JSON"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the result to FILE"), N_("FILE") },
   { "for", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Only the meetings of a delegation, person or room"), N_("ID") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the plan’s calendar (.ics) to FILE (- for standard output) and exit"), N_("FILE") },
+  { "import-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Add the events of a calendar (.ics) to the plan as meetings and exit"), N_("FILE") },
+  { "busy", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --import-ics: take the events as a participant’s other commitments"), N_("PARTICIPANT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PLAN…]") },
   { NULL }
 };
@@ -58,6 +61,25 @@ mp_application_handle_local_options (GApplication *app,
         }
       options.plan_path = files[0];
       return mp_command_schedule (&options);
+    }
+
+  if (g_variant_dict_contains (dict, "export-ics") || g_variant_dict_contains (dict, "import-ics"))
+    {
+      const char *ics_path = NULL;
+      gboolean export = g_variant_dict_lookup (dict, "export-ics", "^&ay", &ics_path);
+
+      if (!export)
+        g_variant_dict_lookup (dict, "import-ics", "^&ay", &ics_path);
+      g_variant_dict_lookup (dict, "busy", "&s", &options.busy);
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          mp_command_error (export ? _("--export-ics takes exactly one plan file")
+                                   : _("--import-ics takes exactly one plan file"));
+          return MP_EXIT_BAD_INPUT;
+        }
+      options.plan_path = files[0];
+      return export ? mp_command_export_ics (&options, ics_path)
+                    : mp_command_import_ics (&options, ics_path);
     }
 
   if (g_variant_dict_contains (dict, "check"))

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -120,4 +122,85 @@ mp_command_check (const MpCommandOptions *options)
     }
 
   return conflicts->len == 0 ? MP_EXIT_OK : MP_EXIT_FINDINGS;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1]);
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+typedef struct
+{
+  guint       distance;
+  const char *id;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *x = a, *y = b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
+char *
+mp_command_suggest_ids (MpPlan     *plan,
+                        const char *id)
+{
+  const GType types[] = { MP_TYPE_DELEGATION, MP_TYPE_PARTICIPANT, MP_TYPE_ROOM };
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  guint limit = MAX (2, strlen (id) / 3);
+  GString *text;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      GListModel *model = mp_plan_get_collection (plan, types[t]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(MpRecord) record = g_list_model_get_item (model, i);
+          Suggestion s = { edit_distance (id, mp_record_get_id (record)), mp_record_get_id (record) };
+
+          if (s.distance <= limit)
+            g_array_append_val (found, s);
+        }
+    }
+
+  if (found->len == 0)
+    return NULL;
+
+  g_array_sort (found, compare_suggestions);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < MIN (found->len, 3); i++)
+    g_string_append_printf (text, "%s“%s”", i > 0 ? ", " : "",
+                            g_array_index (found, Suggestion, i).id);
+  return g_string_free (text, FALSE);
 }

@@ -29,5 +29,16 @@ int  mp_command_schedule (const MpCommandOptions *options);
 MpPlan  *mp_command_load_plan (const MpCommandOptions *options);
 void     mp_command_error     (const char             *format,
                                ...) G_GNUC_PRINTF (1, 2);
+/* The ids of the plan's delegations, participants and rooms nearest to id
+ * (edit distance, case ignored), quoted and joined with commas; NULL when
+ * none is near. For "did you mean" after an unknown --for or --busy. */
+char    *mp_command_suggest_ids (MpPlan               *plan,
+                                 const char           *id);
+
+/* .ics calendars (mp-commands-ics.c) */
+int  mp_command_export_ics (const MpCommandOptions *options,
+                            const char             *output);
+int  mp_command_import_ics (const MpCommandOptions *options,
+                            const char             *ics_path);
 
 G_END_DECLS
