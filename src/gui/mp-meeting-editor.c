@@ -583,6 +583,10 @@ apply_times (MpMeetingEditor *self,
     }
   set_error (self, NULL, NULL);
 
+  if (mp_time_equal (&start, mp_meeting_get_start (self->meeting)) &&
+      mp_time_equal (&end, mp_meeting_get_end (self->meeting)))
+    return;
+
   if (merged && mp_time_equal (&end, mp_meeting_get_end (self->meeting)))
     {
       GValue value = G_VALUE_INIT;

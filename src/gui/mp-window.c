@@ -920,7 +920,10 @@ mp_window_show_meeting (MpWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, "timeline");
   /* A filter that hides the meeting gives way. */
   if (mp_timeline_get_filter (self->timeline) != NULL)
-    gtk_drop_down_set_selected (self->filter_dropdown, 0);
+    {
+      gtk_drop_down_set_selected (self->filter_dropdown, 0);
+      mp_timeline_set_filter (self->timeline, NULL);
+    }
   mp_timeline_set_day (self->timeline, mp_timeline_get_meeting_day (meeting));
   mp_timeline_set_selected (self->timeline, meeting);
   mp_timeline_scroll_to_meeting (self->timeline, meeting);

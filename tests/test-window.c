@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "mp-conflicts-panel.h"
+#include "mp-document.h"
+#include "mp-meeting-editor.h"
+#include "mp-plan-file.h"
+#include "mp-resources.h"
+#include "mp-timeline.h"
+#include "mp-window.h"
+
+#define SAMPLE "north-american-defense-ministerial-2014.ministerial"
+
+static char *tmp_dir;
+
+static GFile *
+sample_file (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples", SAMPLE, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A copy of the sample in the temporary folder, to save over. */
+static GFile *
+sample_copy (const char *name)
+{
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  GFile *copy = g_file_new_for_path (path);
+
+  g_assert_true (g_file_copy (sample, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  return copy;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static MpWindow *
+open_window (GFile *file)
+{
+  MpWindow *window = mp_window_new (NULL);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+
+  g_object_ref_sink (window);
+  if (file != NULL)
+    g_assert_true (mp_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (timeline)) == 0; i++)
+    wait_ms (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 0);
+  drain ();
+  return window;
+}
+
+static void
+close_window (MpWindow *window)
+{
+  mp_document_discard_recovery (mp_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* As a click on a response's button does. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain ();
+}
+
+static guint
+n_conflicts (MpWindow *window)
+{
+  MpConflictsPanel *panel = MP_CONFLICTS_PANEL (mp_window_get_conflicts_panel (window));
+
+  drain ();
+  return g_list_model_get_n_items (G_LIST_MODEL (mp_conflicts_panel_get_conflicts (panel)));
+}
+
+static gint64
+day_of (const char *date)
+{
+  gint64 day;
+
+  g_assert_true (mp_date_parse (date, &day, NULL));
+  return day;
+}
+
+static gboolean
+contains_meeting (GPtrArray  *meetings,
+                  const char *id)
+{
+  for (guint i = 0; i < meetings->len; i++)
+    if (g_str_equal (mp_record_get_id (g_ptr_array_index (meetings, i)), id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The sample's meetings of 24 April are in the timeline, each where a
+ * pointer finds it. */
+static void
+test_window_open_sample (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpPlan *plan = mp_document_get_plan (mp_window_get_document (window));
+  g_autoptr(GPtrArray) first_day = mp_timeline_list_meetings (timeline);
+  g_autoptr(GPtrArray) meetings = NULL;
+  const char *expected[] = { "press-readout", "honors", "plenary-opening", "bilateral-usa-sedena",
+                             "bilateral-usa-semar", "working-lunch", "trilateral-restricted",
+                             "plenary-closing", "press-conference" };
+
+  /* It opens on the first day. */
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-23"));
+  g_assert_cmpuint (first_day->len, ==, 3);
+  g_assert_false (mp_document_get_modified (mp_window_get_document (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "North American Defense Ministerial 2014");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-day", NULL);
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
+  meetings = mp_timeline_list_meetings (timeline);
+  g_assert_cmpuint (meetings->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      MpMeeting *meeting = mp_plan_get_meeting (plan, expected[i]);
+      graphene_rect_t bounds;
+
+      g_assert_true (contains_meeting (meetings, expected[i]));
+      mp_timeline_scroll_to_meeting (timeline, meeting);
+      g_assert_true (mp_timeline_get_meeting_bounds (timeline, meeting, &bounds));
+      g_assert_cmpfloat (bounds.size.height, >, 20);
+      g_assert_true (mp_timeline_get_meeting_at (timeline,
+                                                 bounds.origin.x + bounds.size.width / 2,
+                                                 bounds.origin.y + bounds.size.height / 2) == meeting);
+    }
+
+  /* The filter shows only one person's meetings. */
+  mp_timeline_set_filter (timeline, "kirby");
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  meetings = mp_timeline_list_meetings (timeline);
+  g_assert_cmpuint (meetings->len, ==, 2);
+  g_assert_true (contains_meeting (meetings, "press-readout"));
+  g_assert_true (contains_meeting (meetings, "press-conference"));
+  mp_timeline_set_filter (timeline, "CAN");
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  meetings = mp_timeline_list_meetings (timeline);
+  g_assert_false (contains_meeting (meetings, "press-readout"));
+  g_assert_true (contains_meeting (meetings, "trilateral-restricted"));
+
+  /* win.show-meeting goes to the meeting's day and selects it. */
+  g_assert_true (mp_window_show_meeting (window, "departure-hagel"));
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-25"));
+  g_assert_cmpstr (mp_record_get_id (MP_RECORD (mp_timeline_get_selected (timeline))), ==, "departure-hagel");
+  g_assert_null (mp_timeline_get_filter (timeline));
+
+  close_window (window);
+}
+
+/* Moving a meeting, through the model and by a drag, and the conflicts
+ * panel following. */
+static void
+test_window_move_meeting (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpDocument *document = mp_window_get_document (window);
+  MpHistory *history = mp_document_get_history (document);
+  MpPlan *plan = mp_document_get_plan (document);
+  MpMeeting *sedena = mp_plan_get_meeting (plan, "bilateral-usa-sedena");
+  MpMeeting *semar = mp_plan_get_meeting (plan, "bilateral-usa-semar");
+  graphene_rect_t bounds;
+  double x, y, x_target, y_target;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_assert_cmpuint (n_conflicts (window), ==, 0);
+
+  /* Through the model: Hagel in two meetings at once. */
+  mp_history_set (history, sedena, "start", mp_meeting_get_start (semar), "end", mp_meeting_get_end (semar), NULL);
+  g_assert_cmpuint (n_conflicts (window), >, 0);
+  g_assert_true (mp_document_get_modified (document));
+  mp_history_undo (history);
+  g_assert_cmpuint (n_conflicts (window), ==, 0);
+
+  /* By a drag: from Conference Room A at 11:00 to Conference Room B at
+   * 12:00, where the SEMAR bilateral is. */
+  mp_window_show_meeting (window, "bilateral-usa-sedena");
+  drain ();
+  g_assert_true (mp_timeline_get_meeting_bounds (timeline, sedena, &bounds));
+  x = bounds.origin.x + bounds.size.width / 2;
+  y = bounds.origin.y + 10;
+  g_assert_true (mp_timeline_get_point (timeline, "conference-room-b", 12 * 60, &x_target, &y_target));
+  g_assert_true (mp_timeline_drag (timeline, x, y, x_target - x, y_target - bounds.origin.y + 3));
+  g_assert_cmpstr (mp_meeting_get_room (sedena), ==, "conference-room-b");
+  start = mp_time_to_string (mp_meeting_get_start (sedena));
+  end = mp_time_to_string (mp_meeting_get_end (sedena));
+  g_assert_cmpstr (start, ==, "2014-04-24T12:00");
+  g_assert_cmpstr (end, ==, "2014-04-24T12:45");
+  g_assert_cmpuint (n_conflicts (window), >, 0);
+  g_assert_true (mp_conflict_list_involves (mp_conflicts_panel_get_conflicts (MP_CONFLICTS_PANEL (mp_window_get_conflicts_panel (window))),
+                                            "bilateral-usa-sedena"));
+
+  /* One drag, one undo step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (mp_meeting_get_room (sedena), ==, "conference-room-a");
+  g_clear_pointer (&start, g_free);
+  start = mp_time_to_string (mp_meeting_get_start (sedena));
+  g_assert_cmpstr (start, ==, "2014-04-24T11:00");
+  g_assert_cmpuint (n_conflicts (window), ==, 0);
+
+  /* Its bottom edge: 30 minutes longer, on the grid. */
+  drain ();
+  g_assert_true (mp_timeline_get_meeting_bounds (timeline, sedena, &bounds));
+  g_assert_true (mp_timeline_drag (timeline, bounds.origin.x + 20, bounds.origin.y + bounds.size.height - 2,
+                                   0, 31 * 1.4));
+  g_clear_pointer (&end, g_free);
+  end = mp_time_to_string (mp_meeting_get_end (sedena));
+  g_assert_cmpstr (end, ==, "2014-04-24T12:15");
+  /* Now it runs into the room's turnover before nothing, but Hagel is due
+   * in Conference Room B at 12:00. */
+  g_assert_cmpuint (n_conflicts (window), >, 0);
+
+  /* Selecting the conflict shows its meeting. */
+  mp_window_show_meeting (window, "arrival-hagel");
+  mp_conflicts_panel_activate (MP_CONFLICTS_PANEL (mp_window_get_conflicts_panel (window)), 0);
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
+  g_assert_nonnull (mp_timeline_get_selected (timeline));
+
+  /* Delete from the keyboard's action path, then undo. */
+  mp_history_undo (history);
+  g_assert_cmpuint (n_conflicts (window), ==, 0);
+
+  close_window (window);
+}
+
+/* The editor applies changes at once; typing undoes as one step. */
+static void
+test_window_editor (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpMeetingEditor *editor = MP_MEETING_EDITOR (mp_window_get_editor (window));
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpMeeting *meeting = mp_plan_get_meeting (mp_history_get_plan (history), "working-lunch");
+  GtkEditable *title_row;
+  GtkEditable *start_row;
+  GtkEditable *end_row;
+  g_autofree char *start = NULL;
+  g_autofree char *title = NULL;
+
+  mp_window_show_meeting (window, "working-lunch");
+  g_signal_emit_by_name (timeline, "meeting-activated", meeting);
+  g_assert_true (mp_window_get_editor_visible (window));
+  g_assert_true (mp_meeting_editor_get_meeting (editor) == meeting);
+
+  title_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), MP_TYPE_MEETING_EDITOR, "title_row"));
+  start_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), MP_TYPE_MEETING_EDITOR, "start_row"));
+  end_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), MP_TYPE_MEETING_EDITOR, "end_row"));
+  title = g_strdup (mp_meeting_get_title (meeting));
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (start_row), ==, "13:00");
+
+  gtk_editable_set_text (title_row, "Working lunch (");
+  gtk_editable_set_text (title_row, "Working lunch (ministers");
+  gtk_editable_set_text (title_row, "Working lunch (ministers only)");
+  g_assert_cmpstr (mp_meeting_get_title (meeting), ==, "Working lunch (ministers only)");
+  g_assert_true (mp_history_undo (history));
+  g_assert_cmpstr (mp_meeting_get_title (meeting), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, title);
+
+  /* Inline validation: the end before the start is refused and said. */
+  gtk_editable_set_text (end_row, "12:00");
+  g_assert_nonnull (mp_meeting_editor_get_error (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (end_row), "error"));
+  start = mp_time_to_string (mp_meeting_get_end (meeting));
+  g_assert_cmpstr (start, ==, "2014-04-24T14:15");
+  gtk_editable_set_text (end_row, "14:30");
+  g_assert_null (mp_meeting_editor_get_error (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (end_row), "error"));
+  g_clear_pointer (&start, g_free);
+  start = mp_time_to_string (mp_meeting_get_end (meeting));
+  g_assert_cmpstr (start, ==, "2014-04-24T14:30");
+  gtk_editable_set_text (start_row, "99:00");
+  g_assert_nonnull (mp_meeting_editor_get_error (editor));
+  gtk_editable_set_text (start_row, "13:00");
+  g_assert_null (mp_meeting_editor_get_error (editor));
+  g_assert_true (mp_history_undo (history));
+  g_clear_pointer (&start, g_free);
+  start = mp_time_to_string (mp_meeting_get_end (meeting));
+  g_assert_cmpstr (start, ==, "2014-04-24T14:15");
+  g_assert_false (mp_history_get_can_undo (history));
+
+  /* Deleting the meeting closes the editor; undo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  g_assert_null (mp_plan_get_meeting (mp_history_get_plan (history), "working-lunch"));
+  g_assert_false (mp_window_get_editor_visible (window));
+  mp_history_undo (history);
+  g_assert_nonnull (mp_plan_get_meeting (mp_history_get_plan (history), "working-lunch"));
+
+  close_window (window);
+}
+
+/* Save, load again: the same bytes. A failed save keeps the changes; a
+ * failed open keeps the plan. */
+static void
+test_window_save (void)
+{
+  g_autoptr(GFile) file = sample_copy ("save.ministerial");
+  MpWindow *window = open_window (file);
+  MpDocument *document = mp_window_get_document (window);
+  MpPlan *plan = mp_document_get_plan (document);
+  g_autoptr(GFile) bad_place = g_file_new_for_path ("/nonexistent/folder/plan.ministerial");
+  g_autofree char *bad_path = g_build_filename (tmp_dir, "bad.ministerial", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *loaded = NULL;
+  AdwMessageDialog *dialog;
+  gsize saved_length, loaded_length;
+
+  mp_history_set (mp_document_get_history (document), mp_plan_get_meeting (plan, "honors"),
+                  "title", "Honors ceremony", NULL);
+  g_assert_true (mp_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_assert_false (mp_document_save (document, bad_place, &error));
+  g_assert_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/folder/plan.ministerial"));
+  g_clear_error (&error);
+  g_assert_true (mp_document_get_modified (document));
+  g_assert_true (mp_document_get_file (document) == file);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (mp_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "North American Defense Ministerial 2014");
+
+  reloaded = mp_plan_file_load (file, &error);
+  g_assert_no_error (error);
+  saved = mp_plan_file_to_data (plan, &saved_length);
+  loaded = mp_plan_file_to_data (reloaded, &loaded_length);
+  g_assert_cmpmem (saved, saved_length, loaded, loaded_length);
+  g_assert_cmpstr (mp_meeting_get_title (mp_plan_get_meeting (reloaded, "honors")), ==, "Honors ceremony");
+
+  /* A broken file: the window says so and keeps its plan. */
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"ministerial-plan\", \"version\": 1,\n \"conference\": 3}", -1, NULL));
+  g_assert_false (mp_window_open (window, bad_file));
+  g_assert_true (mp_window_get_document (window) == document);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.ministerial"));
+  respond (dialog, "close");
+
+  close_window (window);
+}
+
+/* Closing with unsaved changes asks first. */
+static void
+test_window_close_dialog (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpDocument *document = mp_window_get_document (window);
+  MpPlan *plan = mp_document_get_plan (document);
+  AdwMessageDialog *dialog;
+
+  /* No changes: it closes at once. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (find_message_dialog ());
+  g_object_unref (window);
+  g_assert_finalize_object (window);
+
+  window = open_window (file);
+  document = mp_window_get_document (window);
+  plan = mp_document_get_plan (document);
+  mp_history_remove (mp_document_get_history (document), MP_RECORD (mp_plan_get_meeting (plan, "honors")));
+
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (mp_document_get_modified (document));
+
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (find_message_dialog ());
+  g_assert_finalize_object (window);
+}
+
+/* A recovery copy after the idle delay, private, and offered back. */
+static void
+test_window_recovery (void)
+{
+  g_autoptr(GFile) file = sample_copy ("recover.ministerial");
+  MpWindow *window = open_window (file);
+  MpDocument *document = mp_window_get_document (window);
+  MpPlan *plan = mp_document_get_plan (document);
+  g_autofree char *path = mp_document_get_recovery_path (document);
+  g_autofree char *origin = g_strconcat (path, ".kept", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) kept = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) origin_file = NULL;
+  g_autoptr(GFile) origin_kept = NULL;
+  g_autofree char *origin_path = NULL;
+  g_autofree char *origin_name = NULL;
+  g_autofree char *origin_kept_name = NULL;
+  GStatBuf st;
+
+  _mp_document_set_recovery_delay (50);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  mp_history_set (mp_document_get_history (document), mp_plan_get_conference (plan),
+                  "title", "Recovered ministerial", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    wait_ms (10);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Recovered ministerial"));
+
+  /* As if the process died: keep the copy past the window's end. */
+  copy = g_file_new_for_path (path);
+  kept = g_file_new_for_path (origin);
+  g_assert_true (g_file_copy (copy, kept, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  origin_path = g_strndup (path, strlen (path) - strlen (".ministerial"));
+  origin_name = g_strconcat (origin_path, ".origin", NULL);
+  origin_kept_name = g_strconcat (origin_path, ".origin.kept", NULL);
+  origin_file = g_file_new_for_path (origin_name);
+  origin_kept = g_file_new_for_path (origin_kept_name);
+  g_assert_true (g_file_copy (origin_file, origin_kept, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  close_window (window);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_move (kept, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_move (origin_kept, origin_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+
+  window = open_window (NULL);
+  g_assert_true (mp_window_check_recovery (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recover", NULL);
+  document = mp_window_get_document (window);
+  g_assert_true (mp_document_get_modified (document));
+  g_assert_true (g_file_equal (mp_document_get_file (document), file));
+  g_assert_cmpstr (mp_conference_get_title (mp_plan_get_conference (mp_document_get_plan (document))),
+                   ==, "Recovered ministerial");
+
+  /* Saving removes the copy; nothing is left to offer. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (mp_document_get_modified (document));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (mp_window_check_recovery (window));
+
+  close_window (window);
+  _mp_document_set_recovery_delay (3000);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = NULL;
+  g_autofree char *data = NULL;
+  int result;
+
+  tmp_dir = g_dir_make_tmp ("ministerial-window-XXXXXX", NULL);
+  state = g_build_filename (tmp_dir, "state", NULL);
+  data = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (mp_get_resource ());
+
+  g_test_add_func ("/window/open-sample", test_window_open_sample);
+  g_test_add_func ("/window/move-meeting", test_window_move_meeting);
+  g_test_add_func ("/window/editor", test_window_editor);
+  g_test_add_func ("/window/save", test_window_save);
+  g_test_add_func ("/window/close-dialog", test_window_close_dialog);
+  g_test_add_func ("/window/recovery", test_window_recovery);
+
+  result = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}
