@@ -8,6 +8,7 @@
 
 #include "mp-delegations-page.h"
 #include "mp-history.h"
+#include "mp-people-page.h"
 #include "mp-plan-file.h"
 #include "mp-record-row.h"
 
@@ -350,6 +351,188 @@ test_delegations_remove (void)
   fixture_teardown (&fixture);
 }
 
+/* People */
+
+static void
+test_people_list (void)
+{
+  Fixture fixture;
+  MpPeoplePage *page;
+
+  fixture_setup (&fixture, mp_people_page_new ());
+  page = MP_PEOPLE_PAGE (fixture.page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (mp_people_page_get_model (page)), ==, 21);
+  /* Mexico first (precedence 1), its principals first. */
+  g_assert_cmpstr (id_at (mp_people_page_get_model (page), 0), ==, "soberon");
+  g_assert_true (shows_row (&fixture, "Adm. Vidal Francisco Soberón Sanz"));
+  g_assert_true (shows_row (&fixture, "Gen. Salvador Cienfuegos Zepeda"));
+
+  mp_people_page_set_filter (page, "CAN", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mp_people_page_get_model (page)), ==, 5);
+  g_assert_true (shows_row (&fixture, "Rob Nicholson"));
+  g_assert_false (shows_row (&fixture, "Chuck Hagel"));
+
+  mp_people_page_set_filter (page, NULL, "interpreter");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mp_people_page_get_model (page)), ==, 3);
+
+  mp_people_page_set_filter (page, NULL, NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mp_people_page_get_model (page)), ==, 21);
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_people_add_edit (void)
+{
+  Fixture fixture;
+  MpParticipant *kirby;
+  MpParticipant *added;
+  GtkWidget *role_row;
+
+  fixture_setup (&fixture, mp_people_page_new ());
+
+  gtk_widget_activate_action (fixture.page, "people.add", NULL);
+  iterate ();
+  enter_text (&fixture, "Name", "Ana García Robles");
+  enter_text (&fixture, "Title", "Deputy Chief of Protocol");
+  enter_text (&fixture, "Email", "not an address");
+  g_assert_true (has_error (&fixture, "Email"));
+  g_assert_null (mp_plan_get_participant (fixture.plan, "ana-garcia-robles"));
+  gtk_widget_activate_action (fixture.page, "people.commit", NULL);
+  iterate ();
+  /* The bad email is still there: nothing is added. */
+  g_assert_null (mp_plan_get_participant (fixture.plan, "ana-garcia-robles"));
+  enter_text (&fixture, "Email", "ana.garcia@sre.example");
+  gtk_widget_activate_action (fixture.page, "people.commit", NULL);
+  iterate ();
+  added = mp_plan_get_participant (fixture.plan, "ana-garcia-robles");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (mp_participant_get_delegation (added), ==, "MEX");
+  g_assert_cmpstr (mp_participant_get_title (added), ==, "Deputy Chief of Protocol");
+  g_assert_cmpstr (mp_participant_get_email (added), ==, "ana.garcia@sre.example");
+  g_assert_true (shows_row (&fixture, "Ana García Robles"));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_null (mp_plan_get_participant (fixture.plan, "ana-garcia-robles"));
+  g_assert_false (shows_row (&fixture, "Ana García Robles"));
+
+  kirby = mp_plan_get_participant (fixture.plan, "kirby");
+  mp_people_page_select (MP_PEOPLE_PAGE (fixture.page), kirby);
+  iterate ();
+  enter_text (&fixture, "Organization", "Office of the Secretary of Defense");
+  g_assert_cmpstr (mp_participant_get_organization (kirby), ==, "Office of the Secretary of Defense");
+  role_row = find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Role");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), MP_ROLE_STAFF);
+  g_assert_cmpint (mp_participant_get_role (kirby), ==, MP_ROLE_STAFF);
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpint (mp_participant_get_role (kirby), ==, MP_ROLE_PRESS);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, MP_ROLE_PRESS);
+  g_assert_true (mp_history_undo (fixture.history));
+  g_assert_cmpstr (mp_participant_get_organization (kirby), !=, "Office of the Secretary of Defense");
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_people_availability (void)
+{
+  Fixture fixture;
+  MpPeoplePage *page;
+  MpParticipant *hagel;
+  GArray *windows;
+  char *message = NULL;
+
+  fixture_setup (&fixture, mp_people_page_new ());
+  page = MP_PEOPLE_PAGE (fixture.page);
+  hagel = mp_plan_get_participant (fixture.plan, "hagel");
+  mp_people_page_select (page, hagel);
+  iterate ();
+
+  g_assert_nonnull (find_widget (fixture.page, GTK_TYPE_ENTRY, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (fixture.page, GTK_TYPE_ENTRY, NULL))),
+                   ==, "2014-04-23 16:00");
+
+  g_assert_false (mp_people_page_set_window (page, 0, "2014-04-25 12:00", "2014-04-25 11:00", &message));
+  g_assert_nonnull (message);
+  g_clear_pointer (&message, g_free);
+  g_assert_false (mp_people_page_set_window (page, 0, "tomorrow", "2014-04-25 11:00", &message));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+
+  g_assert_true (mp_people_page_set_window (page, 0, "2014-04-23 17:00", "2014-04-25 11:30", &message));
+  g_assert_null (message);
+  windows = mp_participant_get_available (hagel);
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_cmpint (g_array_index (windows, MpInterval, 0).start.wall % MP_SECONDS_PER_DAY, ==, 17 * 3600);
+
+  mp_people_page_add_window (page);
+  g_assert_cmpuint (mp_participant_get_available (hagel)->len, ==, 2);
+  mp_people_page_remove_window (page, 0);
+  mp_people_page_remove_window (page, 0);
+  /* No windows: available throughout. */
+  g_assert_null (mp_participant_get_available (hagel));
+  iterate ();
+  g_assert_nonnull (find_widget (fixture.page, ADW_TYPE_ACTION_ROW, "Available throughout the conference"));
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  windows = mp_participant_get_available (hagel);
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_cmpint (g_array_index (windows, MpInterval, 0).start.wall % MP_SECONDS_PER_DAY, ==, 16 * 3600);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (fixture.page, GTK_TYPE_ENTRY, NULL))),
+                   ==, "2014-04-23 16:00");
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_people_remove (void)
+{
+  Fixture fixture;
+  AdwMessageDialog *dialog;
+  g_autofree char *meetings = NULL;
+
+  fixture_setup (&fixture, mp_people_page_new ());
+
+  mp_people_page_select (MP_PEOPLE_PAGE (fixture.page), mp_plan_get_participant (fixture.plan, "hagel"));
+  gtk_widget_activate_action (fixture.page, "people.remove", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Chuck Hagel attends 11 meetings"));
+  meetings = dialog_meetings (dialog);
+  g_assert_nonnull (strstr (meetings, "Arrival of Secretary Hagel\n"));
+  g_assert_nonnull (strstr (meetings, "Hagel–Cienfuegos bilateral\n"));
+  g_assert_nonnull (strstr (meetings, "Joint press conference\n"));
+  g_assert_null (strstr (meetings, "Arrival of Minister Nicholson"));
+  respond (dialog, "remove");
+
+  g_assert_null (mp_plan_get_participant (fixture.plan, "hagel"));
+  g_assert_false (mp_meeting_has_participant (mp_plan_get_meeting (fixture.plan, "honors"), "hagel"));
+  g_assert_true (mp_meeting_has_participant (mp_plan_get_meeting (fixture.plan, "honors"), "soberon"));
+  /* The pull-aside was Hagel and Soberón: one person is no request. */
+  g_assert_null (mp_plan_get_request (fixture.plan, "req-pull-aside"));
+  g_assert_false (shows_row (&fixture, "Chuck Hagel"));
+  g_assert_null (mp_people_page_get_selected (MP_PEOPLE_PAGE (fixture.page)));
+
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_nonnull (mp_plan_get_participant (fixture.plan, "hagel"));
+  g_assert_true (mp_meeting_has_participant (mp_plan_get_meeting (fixture.plan, "honors"), "hagel"));
+  g_assert_nonnull (mp_plan_get_request (fixture.plan, "req-pull-aside"));
+  g_assert_true (shows_row (&fixture, "Chuck Hagel"));
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +544,11 @@ main (int   argc,
   g_test_add_func ("/pages/delegations/add-edit", test_delegations_add_edit);
   g_test_add_func ("/pages/delegations/move", test_delegations_move);
   g_test_add_func ("/pages/delegations/remove", test_delegations_remove);
+
+  g_test_add_func ("/pages/people/list", test_people_list);
+  g_test_add_func ("/pages/people/add-edit", test_people_add_edit);
+  g_test_add_func ("/pages/people/availability", test_people_availability);
+  g_test_add_func ("/pages/people/remove", test_people_remove);
 
   return g_test_run ();
 }
