@@ -316,13 +316,18 @@ test_zones (void)
                          "America/Argentina/Buenos_Aires" };
   const char *bad[] = { "", "Mars/Olympus_Mons", "+05:00", "-06:00", "05:00", "+5", "America/",
                         "america/mexico_city", "../../etc/passwd", "/etc/passwd",
-                        "America/Mexico City", "UTC+5", "EST5EDT,M3.2.0,M11.1.0" };
+                        "America/Mexico City", "UTC+5", "EST5EDT,M3.2.0,M11.1.0",
+                        /* Files of the tz database that are not zones. */
+                        "leapseconds", "zone.tab", "tzdata.zi", "America" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autoptr(GTimeZone) tz = zone (good[i]);
 
       g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, good[i]);
+      g_assert_true (mp_time_zone_validate (good[i], NULL));
+      /* Asked again: the same answer. */
+      g_assert_true (mp_time_zone_validate (good[i], NULL));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -334,6 +339,11 @@ test_zones (void)
         g_error ("“%s” was taken for a zone", bad[i]);
       g_assert_error (error, MP_TIME_ERROR, MP_TIME_ERROR_ZONE);
       g_assert_nonnull (strstr (error->message, bad[i]));
+      g_clear_error (&error);
+      g_assert_false (mp_time_zone_validate (bad[i], &error));
+      g_assert_error (error, MP_TIME_ERROR, MP_TIME_ERROR_ZONE);
+      g_clear_error (&error);
+      g_assert_false (mp_time_zone_validate (bad[i], NULL));
     }
 
   {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mp-conflicts.h"
@@ -93,11 +94,58 @@ typedef struct
   gint64      end;
 } Span;
 
+/* The meetings of each person or room, grouped without comparing strings:
+ * each key (a participant or room id) gets a number on first sight, and
+ * a counting sort puts the spans of one key together, in the order they
+ * came; each group is then sorted by start. */
 typedef struct
 {
-  const char *key;      /* a participant or room id */
-  Span       *span;
+  GHashTable *numbers;  /* key → its number + 1 */
+  GPtrArray  *keys;     /* number → key */
+  GArray     *entries;  /* Entry */
+} Groups;
+
+typedef struct
+{
+  guint  key;
+  Span  *span;
 } Entry;
+
+static void
+groups_init (Groups *g)
+{
+  g->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g->keys = g_ptr_array_new ();
+  g->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+}
+
+static void
+groups_clear (Groups *g)
+{
+  g_clear_pointer (&g->numbers, g_hash_table_unref);
+  g_clear_pointer (&g->keys, g_ptr_array_unref);
+  g_clear_pointer (&g->entries, g_array_unref);
+}
+
+static void
+groups_add (Groups     *g,
+            const char *key,
+            Span       *span)
+{
+  guint number = GPOINTER_TO_UINT (g_hash_table_lookup (g->numbers, key));
+  Entry entry;
+
+  if (number == 0)
+    {
+      g_ptr_array_add (g->keys, (char *) key);
+      number = g->keys->len;
+      g_hash_table_insert (g->numbers, (char *) key, GUINT_TO_POINTER (number));
+    }
+
+  entry.key = number - 1;
+  entry.span = span;
+  g_array_append_val (g->entries, entry);
+}
 
 static int
 compare_spans (const Span *a,
@@ -111,13 +159,10 @@ compare_spans (const Span *a,
 }
 
 static int
-compare_entries (gconstpointer pa,
-                 gconstpointer pb)
+compare_span_pointers (const void *pa,
+                       const void *pb)
 {
-  const Entry *a = pa, *b = pb;
-  int cmp = strcmp (a->key, b->key);
-
-  return cmp != 0 ? cmp : compare_spans (a->span, b->span);
+  return compare_spans (*(Span * const *) pa, *(Span * const *) pb);
 }
 
 static void
@@ -236,28 +281,40 @@ count_people (MpMeeting *meeting)
   return n;
 }
 
-/* Runs of equal keys in sorted entries, each handed to check. */
+/* Each key's spans, sorted by start, handed to check. */
 static void
-for_each_group (Entry      *entries,
-                guint       n,
-                GPtrArray  *scratch,
+for_each_group (Groups     *g,
                 void      (*check) (const char *key, Span **spans, guint n, gpointer data),
                 gpointer    data)
 {
-  guint i = 0;
+  guint n_keys = g->keys->len;
+  g_autofree guint *first = g_new0 (guint, n_keys + 1);
+  g_autofree Span **sorted = g_new (Span *, g->entries->len + 1);
+  Entry *entries = (Entry *) g->entries->data;
 
-  while (i < n)
+  for (guint i = 0; i < g->entries->len; i++)
+    first[entries[i].key + 1]++;
+  for (guint k = 0; k < n_keys; k++)
+    first[k + 1] += first[k];
+  {
+    g_autofree guint *next = g_memdup2 (first, sizeof (guint) * (n_keys + 1));
+
+    for (guint i = 0; i < g->entries->len; i++)
+      sorted[next[entries[i].key]++] = entries[i].span;
+  }
+
+  for (guint k = 0; k < n_keys; k++)
     {
-      guint j = i;
+      Span **spans = sorted + first[k];
+      guint n = first[k + 1] - first[k], kept = 0;
 
-      g_ptr_array_set_size (scratch, 0);
-      for (; j < n && strcmp (entries[j].key, entries[i].key) == 0; j++)
-        /* A person listed twice in one meeting counts once. */
-        if (scratch->len == 0 || g_ptr_array_index (scratch, scratch->len - 1) != entries[j].span)
-          g_ptr_array_add (scratch, entries[j].span);
+      qsort (spans, n, sizeof (Span *), compare_span_pointers);
+      /* A person listed twice in one meeting counts once. */
+      for (guint i = 0; i < n; i++)
+        if (kept == 0 || spans[kept - 1] != spans[i])
+          spans[kept++] = spans[i];
 
-      check (entries[i].key, (Span **) scratch->pdata, scratch->len, data);
-      i = j;
+      check (g_ptr_array_index (g->keys, k), spans, kept, data);
     }
 }
 
@@ -315,9 +372,7 @@ mp_conflicts_find (MpPlan *plan)
   GListModel *meetings;
   MpConference *conference;
   g_autofree Span *spans = NULL;
-  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
+  Groups people, rooms;
   GPtrArray *out;
   CheckData data;
   guint n, n_spans = 0;
@@ -329,6 +384,8 @@ mp_conflicts_find (MpPlan *plan)
   n = g_list_model_get_n_items (meetings);
   spans = g_new0 (Span, n);
   out = g_ptr_array_new_with_free_func (g_object_unref);
+  groups_init (&people);
+  groups_init (&rooms);
 
   for (guint i = 0; i < n; i++)
     {
@@ -348,12 +405,10 @@ mp_conflicts_find (MpPlan *plan)
       room = mp_plan_get_room (plan, mp_meeting_get_room (meeting));
       if (room != NULL)
         {
-          Entry entry = { mp_record_get_id (MP_RECORD (room)), span };
-
-          span->room = entry.key;
+          span->room = mp_record_get_id (MP_RECORD (room));
           span->venue = mp_plan_get_venue (plan, mp_room_get_venue (room)) != NULL
                       ? mp_room_get_venue (room) : NULL;
-          g_array_append_val (rooms, entry);
+          groups_add (&rooms, span->room, span);
 
           if (mp_room_get_capacity (room) > 0 &&
               count_people (meeting) > (guint) mp_room_get_capacity (room))
@@ -362,21 +417,16 @@ mp_conflicts_find (MpPlan *plan)
 
       participants = mp_meeting_get_participants (meeting);
       for (guint j = 0; participants != NULL && participants[j] != NULL; j++)
-        {
-          Entry entry = { participants[j], span };
-
-          g_array_append_val (people, entry);
-        }
+        groups_add (&people, participants[j], span);
     }
-
-  g_array_sort (people, compare_entries);
-  g_array_sort (rooms, compare_entries);
 
   data.plan = plan;
   data.out = out;
   data.turnover = (gint64) mp_conference_get_turnover_minutes (conference) * 60;
-  for_each_group ((Entry *) people->data, people->len, scratch, person_group, &data);
-  for_each_group ((Entry *) rooms->data, rooms->len, scratch, room_group, &data);
+  for_each_group (&people, person_group, &data);
+  for_each_group (&rooms, room_group, &data);
+  groups_clear (&people);
+  groups_clear (&rooms);
 
   g_ptr_array_sort (out, compare_conflicts);
   return out;

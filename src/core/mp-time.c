@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mp-time.h"
@@ -221,12 +222,51 @@ mp_time_equal (const MpTime *a,
 }
 
 static int
-offset_at (GTimeZone *zone,
-           gint64     instant)
+find_offset (GTimeZone *zone,
+             gint64     instant)
 {
   int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, instant);
 
   return g_time_zone_get_offset (zone, interval);
+}
+
+/* g_time_zone_find_interval () scans the zone's transitions from 1900 on,
+ * and a load resolves every time of the plan several times: remember, for
+ * each zone and UTC day, the offset when it holds all day. A zone changes
+ * its offset at most once a day, so the two ends of a day tell. The cache
+ * is per thread, keyed by the zone's name (zones of one name have one set
+ * of rules), and direct-mapped: a plan's days are few. */
+typedef struct
+{
+  const char *zone;     /* interned identifier, NULL when empty */
+  gint64      day;
+  int         offset;
+  gboolean    steady;   /* offset holds all day */
+} DayOffset;
+
+#define N_DAY_OFFSETS 64
+
+static int
+offset_at (GTimeZone *zone,
+           gint64     instant)
+{
+  static __thread DayOffset cache[N_DAY_OFFSETS];
+  const char *identifier = g_time_zone_get_identifier (zone);
+  gint64 day = instant >= 0 ? instant / MP_SECONDS_PER_DAY
+                            : -((-instant + MP_SECONDS_PER_DAY - 1) / MP_SECONDS_PER_DAY);
+  DayOffset *entry = &cache[(guint64) day % N_DAY_OFFSETS];
+
+  if (entry->zone == NULL || entry->day != day || strcmp (entry->zone, identifier) != 0)
+    {
+      gint64 first = day * MP_SECONDS_PER_DAY;
+
+      entry->zone = g_intern_string (identifier);
+      entry->day = day;
+      entry->offset = find_offset (zone, first);
+      entry->steady = entry->offset == find_offset (zone, first + MP_SECONDS_PER_DAY - 1);
+    }
+
+  return entry->steady ? entry->offset : find_offset (zone, instant);
 }
 
 /* Zones change their offset at most once within a day or so, so the
@@ -405,17 +445,58 @@ is_iana_name (const char *identifier)
 }
 
 /* The zone must come from the tz database, not from GLib's reading of the
- * name as a POSIX rule ("UTC+5"): its file must exist. */
+ * name as a POSIX rule ("UTC+5"): its file must exist, and be a zone
+ * ("leapseconds" is a text file there, which GLib would choke on). */
 static gboolean
 in_tz_database (const char *identifier)
 {
   const char *tzdir = g_getenv ("TZDIR");
   g_autofree char *path = NULL;
+  char magic[4];
+  FILE *f;
+  gboolean ok;
 
   if (tzdir == NULL || tzdir[0] == '\0')
     tzdir = "/usr/share/zoneinfo";
   path = g_build_filename (tzdir, identifier, NULL);
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || (f = fopen (path, "rb")) == NULL)
+    return FALSE;
+  ok = fread (magic, 1, sizeof magic, f) == sizeof magic && memcmp (magic, "TZif", 4) == 0;
+  fclose (f);
+  return ok;
+}
+
+G_LOCK_DEFINE_STATIC (known_zones);
+
+gboolean
+mp_time_zone_validate (const char  *identifier,
+                       GError     **error)
+{
+  static GHashTable *known;   /* identifier → GINT_TO_POINTER (valid + 1) */
+  gpointer answer;
+  gboolean valid;
+
+  /* Cheaper than mp_time_zone_new (): the zone file is not parsed. Plans
+   * name many zones only to show them (each delegation's home). */
+  G_LOCK (known_zones);
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  answer = identifier != NULL ? g_hash_table_lookup (known, identifier) : NULL;
+  if (answer != NULL)
+    valid = GPOINTER_TO_INT (answer) - 1;
+  else
+    {
+      valid = identifier != NULL && is_iana_name (identifier) && in_tz_database (identifier);
+      if (identifier != NULL && g_hash_table_size (known) < 1024)
+        g_hash_table_insert (known, g_strdup (identifier), GINT_TO_POINTER (valid + 1));
+    }
+  G_UNLOCK (known_zones);
+
+  if (!valid)
+    g_set_error (error, MP_TIME_ERROR, MP_TIME_ERROR_ZONE,
+                 _("“%s” is not a time zone of the IANA database"),
+                 identifier != NULL ? identifier : "");
+  return valid;
 }
 
 G_LOCK_DEFINE_STATIC (zones);
@@ -441,7 +522,7 @@ mp_time_zone_new (const char  *identifier,
     zone = zone != NULL ? g_time_zone_ref (zone) : NULL;
   else if (identifier != NULL)
     {
-      if (is_iana_name (identifier) && in_tz_database (identifier))
+      if (mp_time_zone_validate (identifier, NULL))
         zone = g_time_zone_new_identifier (identifier);
       /* Bounded: names come from files, which may be hostile. */
       if (g_hash_table_size (zones) < 256)

@@ -76,6 +76,9 @@ char       *mp_clock_to_string     (int            minutes);
 
 GTimeZone  *mp_time_zone_new       (const char    *identifier,
                                     GError       **error);
+/* Whether identifier names a zone of the IANA database, without loading it. */
+gboolean    mp_time_zone_validate  (const char    *identifier,
+                                    GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpTime, mp_time_free)
 

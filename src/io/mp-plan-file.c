@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mp-plan-file.h"
@@ -356,7 +358,6 @@ read_zone (Reader      *r,
            gboolean     required,
            const char **out)
 {
-  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!read_string (r, object, where, name, required, out))
@@ -364,8 +365,7 @@ read_zone (Reader      *r,
   if (*out == NULL)
     return TRUE;
 
-  zone = mp_time_zone_new (*out, &error);
-  if (zone == NULL)
+  if (!mp_time_zone_validate (*out, &error))
     return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, name, "%s", error->message);
 
   return TRUE;
@@ -955,7 +955,8 @@ mp_plan_file_load_data (const char  *data,
                         const char  *display_name,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not immutable: sealing hashes every object, which the reader never needs. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MpPlan) plan = mp_plan_new ();
   g_autoptr(GError) local_error = NULL;
   Reader r = { display_name, plan, error };
@@ -999,23 +1000,93 @@ mp_plan_file_load_data (const char  *data,
   return g_steal_pointer (&plan);
 }
 
+/* The whole of a local file, in one read of the size it has. Returns an
+ * errno value, 0 on success. */
+static int
+read_local (const char  *path,
+            char       **data,
+            gsize       *length)
+{
+  g_autofree char *buffer = NULL;
+  GStatBuf st;
+  gsize size, done = 0;
+  int fd, saved_errno = 0;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return errno;
+
+  if (fstat (fd, &st) != 0)
+    saved_errno = errno;
+  else if (S_ISDIR (st.st_mode))
+    saved_errno = EISDIR;
+  else
+    {
+      /* The size is a hint: a file may grow or shrink as it is read. */
+      size = st.st_size > 0 ? (gsize) st.st_size : 4096;
+      buffer = g_malloc (size + 1);
+      for (;;)
+        {
+          gssize n = read (fd, buffer + done, size - done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              saved_errno = errno;
+              break;
+            }
+          if (n == 0)
+            break;
+          done += n;
+          if (done == size)
+            {
+              size *= 2;
+              buffer = g_realloc (buffer, size + 1);
+            }
+        }
+    }
+  close (fd);
+
+  if (saved_errno != 0)
+    return saved_errno;
+
+  buffer[done] = '\0';
+  *data = g_steal_pointer (&buffer);
+  *length = done;
+  return 0;
+}
+
 MpPlan *
 mp_plan_file_load (GFile   *file,
                    GError **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+  if (path != NULL)
+    {
+      int saved_errno = read_local (path, &data, &length);
+
+      if (saved_errno != 0)
+        {
+          g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_IO,
+                       "%s: %s", display, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
     {
       g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_IO,
-                   _("%s: %s"), display, local_error->message);
+                   "%s: %s", display, local_error->message);
       return NULL;
     }
 
@@ -1024,28 +1095,230 @@ mp_plan_file_load (GFile   *file,
 
 /* Writing ------------------------------------------------------------- */
 
+/* A JSON writer straight into a string, indented by two spaces, members
+ * as "name": value. It has the calls of JsonBuilder, without building a
+ * tree first: a save of a large plan took most of its time in the tree
+ * and the generator. */
+typedef struct
+{
+  GString *out;
+  GArray  *counts;          /* values written so far, per open level */
+  gboolean after_name;      /* a member name waits for its value */
+} Writer;
+
 static void
-add_string (JsonBuilder *b,
+newline (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->counts->len; i++)
+    g_string_append_len (w->out, "  ", 2);
+}
+
+/* Separates a value from the one before it in its array or object. */
+static void
+value_begins (Writer *w)
+{
+  guint *count;
+
+  if (w->after_name)
+    {
+      w->after_name = FALSE;
+      return;
+    }
+  if (w->counts->len == 0)
+    return;
+
+  count = &g_array_index (w->counts, guint, w->counts->len - 1);
+  if ((*count)++ > 0)
+    g_string_append_c (w->out, ',');
+  newline (w);
+}
+
+static void
+write_escaped (Writer     *w,
+               const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (w->out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (w->out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (w->out, "\\\""); break;
+        case '\\': g_string_append (w->out, "\\\\"); break;
+        case '\n': g_string_append (w->out, "\\n"); break;
+        case '\t': g_string_append (w->out, "\\t"); break;
+        case '\r': g_string_append (w->out, "\\r"); break;
+        case '\b': g_string_append (w->out, "\\b"); break;
+        case '\f': g_string_append (w->out, "\\f"); break;
+        default:   g_string_append_printf (w->out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append (w->out, run);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+w_set_member_name (Writer     *w,
+                   const char *name)
+{
+  value_begins (w);
+  write_escaped (w, name);
+  g_string_append_len (w->out, ": ", 2);
+  w->after_name = TRUE;
+}
+
+static void
+w_begin (Writer *w,
+         char    bracket)
+{
+  guint zero = 0;
+
+  value_begins (w);
+  g_string_append_c (w->out, bracket);
+  g_array_append_val (w->counts, zero);
+}
+
+static void
+w_end (Writer *w,
+       char    bracket)
+{
+  guint count = g_array_index (w->counts, guint, w->counts->len - 1);
+
+  g_array_set_size (w->counts, w->counts->len - 1);
+  if (count > 0)
+    newline (w);
+  g_string_append_c (w->out, bracket);
+}
+
+#define w_begin_object(w) w_begin (w, '{')
+#define w_end_object(w)   w_end (w, '}')
+#define w_begin_array(w)  w_begin (w, '[')
+#define w_end_array(w)    w_end (w, ']')
+
+static void
+w_add_string_value (Writer     *w,
+                    const char *value)
+{
+  value_begins (w);
+  write_escaped (w, value);
+}
+
+static void
+w_add_int_value (Writer *w,
+                 gint64  value)
+{
+  value_begins (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+w_add_boolean_value (Writer   *w,
+                     gboolean  value)
+{
+  value_begins (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+/* Any JSON value, as read: for the members this version does not know. */
+static void
+w_add_node (Writer   *w,
+            JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member_node;
+
+        w_begin_object (w);
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member_node))
+          {
+            w_set_member_name (w, name);
+            w_add_node (w, member_node);
+          }
+        w_end_object (w);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        w_begin_array (w);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          w_add_node (w, json_array_get_element (array, i));
+        w_end_array (w);
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      value_begins (w);
+      g_string_append (w->out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          w_add_string_value (w, json_node_get_string (node));
+          break;
+
+        case G_TYPE_BOOLEAN:
+          w_add_boolean_value (w, json_node_get_boolean (node));
+          break;
+
+        case G_TYPE_DOUBLE:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            value_begins (w);
+            g_string_append (w->out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+          }
+          break;
+
+        default:
+          w_add_int_value (w, json_node_get_int (node));
+          break;
+        }
+      break;
+    }
+}
+
+static void
+add_string (Writer      *b,
             const char  *name,
             const char  *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
+  w_set_member_name (b, name);
+  w_add_string_value (b, value);
 }
 
 static void
-add_int (JsonBuilder *b,
+add_int (Writer      *b,
          const char  *name,
          gint64       value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  w_set_member_name (b, name);
+  w_add_int_value (b, value);
 }
 
 static void
-add_enum (JsonBuilder *b,
+add_enum (Writer      *b,
           const char  *name,
           GType        type,
           int          value)
@@ -1054,21 +1327,21 @@ add_enum (JsonBuilder *b,
 }
 
 static void
-add_strv (JsonBuilder        *b,
+add_strv (Writer             *b,
           const char         *name,
           const char * const *values)
 {
   if (values == NULL || values[0] == NULL)
     return;
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
+  w_set_member_name (b, name);
+  w_begin_array (b);
   for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
+    w_add_string_value (b, values[i]);
+  w_end_array (b);
 }
 
 static void
-add_time (JsonBuilder  *b,
+add_time (Writer       *b,
           const char   *name,
           const MpTime *time)
 {
@@ -1081,7 +1354,7 @@ add_time (JsonBuilder  *b,
 }
 
 static void
-add_extra (JsonBuilder *b,
+add_extra (Writer      *b,
            JsonObject  *extra)
 {
   g_autoptr(GList) names = NULL;
@@ -1092,13 +1365,13 @@ add_extra (JsonBuilder *b,
   names = json_object_get_members (extra);
   for (const GList *l = names; l != NULL; l = l->next)
     {
-      json_builder_set_member_name (b, l->data);
-      json_builder_add_value (b, json_node_copy (json_object_get_member (extra, l->data)));
+      w_set_member_name (b, l->data);
+      w_add_node (b, json_object_get_member (extra, l->data));
     }
 }
 
 static void
-write_conference (JsonBuilder  *b,
+write_conference (Writer       *b,
                   MpConference *c)
 {
   g_autofree char *start = mp_date_to_string (mp_conference_get_start_date (c));
@@ -1106,8 +1379,8 @@ write_conference (JsonBuilder  *b,
   g_autofree char *day_start = mp_clock_to_string (mp_conference_get_day_start (c));
   g_autofree char *day_end = mp_clock_to_string (mp_conference_get_day_end (c));
 
-  json_builder_set_member_name (b, "conference");
-  json_builder_begin_object (b);
+  w_set_member_name (b, "conference");
+  w_begin_object (b);
   add_string (b, "title", mp_conference_get_title (c));
   add_string (b, "time_zone", mp_conference_get_time_zone (c));
   add_string (b, "start_date", start);
@@ -1120,11 +1393,11 @@ write_conference (JsonBuilder  *b,
   add_int (b, "buffer_minutes", mp_conference_get_buffer_minutes (c));
   add_string (b, "notes", mp_conference_get_notes (c));
   add_extra (b, mp_record_get_extra (MP_RECORD (c)));
-  json_builder_end_object (b);
+  w_end_object (b);
 }
 
 static void
-write_venue (JsonBuilder *b,
+write_venue (Writer      *b,
              gpointer     item)
 {
   MpVenue *venue = item;
@@ -1135,7 +1408,7 @@ write_venue (JsonBuilder *b,
 }
 
 static void
-write_room (JsonBuilder *b,
+write_room (Writer      *b,
             gpointer     item)
 {
   MpRoom *room = item;
@@ -1147,17 +1420,17 @@ write_room (JsonBuilder *b,
     add_int (b, "capacity", mp_room_get_capacity (room));
   if (kinds != 0)
     {
-      json_builder_set_member_name (b, "kinds");
-      json_builder_begin_array (b);
+      w_set_member_name (b, "kinds");
+      w_begin_array (b);
       for (int kind = 0; kind < MP_N_MEETING_KINDS; kind++)
         if (kinds & (1u << kind))
-          json_builder_add_string_value (b, mp_enum_to_nick (MP_TYPE_MEETING_KIND, kind));
-      json_builder_end_array (b);
+          w_add_string_value (b, mp_enum_to_nick (MP_TYPE_MEETING_KIND, kind));
+      w_end_array (b);
     }
 }
 
 static void
-write_travel (JsonBuilder *b,
+write_travel (Writer      *b,
               gpointer     item)
 {
   MpTravel *travel = item;
@@ -1168,7 +1441,7 @@ write_travel (JsonBuilder *b,
 }
 
 static void
-write_delegation (JsonBuilder *b,
+write_delegation (Writer      *b,
                   gpointer     item)
 {
   MpDelegation *delegation = item;
@@ -1181,7 +1454,7 @@ write_delegation (JsonBuilder *b,
 }
 
 static void
-write_participant (JsonBuilder *b,
+write_participant (Writer      *b,
                    gpointer     item)
 {
   MpParticipant *participant = item;
@@ -1196,23 +1469,23 @@ write_participant (JsonBuilder *b,
 
   if (windows != NULL)
     {
-      json_builder_set_member_name (b, "available");
-      json_builder_begin_array (b);
+      w_set_member_name (b, "available");
+      w_begin_array (b);
       for (guint i = 0; i < windows->len; i++)
         {
           MpInterval *window = &g_array_index (windows, MpInterval, i);
 
-          json_builder_begin_object (b);
+          w_begin_object (b);
           add_time (b, "start", &window->start);
           add_time (b, "end", &window->end);
-          json_builder_end_object (b);
+          w_end_object (b);
         }
-      json_builder_end_array (b);
+      w_end_array (b);
     }
 }
 
 static void
-write_meeting (JsonBuilder *b,
+write_meeting (Writer      *b,
                gpointer     item)
 {
   MpMeeting *meeting = item;
@@ -1228,8 +1501,8 @@ write_meeting (JsonBuilder *b,
   add_string (b, "notes", mp_meeting_get_notes (meeting));
   if (mp_meeting_get_locked (meeting))
     {
-      json_builder_set_member_name (b, "locked");
-      json_builder_add_boolean_value (b, TRUE);
+      w_set_member_name (b, "locked");
+      w_add_boolean_value (b, TRUE);
     }
   add_string (b, "request", mp_meeting_get_request (meeting));
   add_string (b, "uid", mp_meeting_get_uid (meeting));
@@ -1237,7 +1510,7 @@ write_meeting (JsonBuilder *b,
 }
 
 static void
-write_request (JsonBuilder *b,
+write_request (Writer      *b,
                gpointer     item)
 {
   MpRequest *request = item;
@@ -1252,29 +1525,29 @@ write_request (JsonBuilder *b,
 }
 
 static void
-write_collection (JsonBuilder *b,
+write_collection (Writer      *b,
                   const char  *name,
                   GListModel  *model,
-                  void       (*write_item) (JsonBuilder *, gpointer))
+                  void       (*write_item) (Writer *, gpointer))
 {
   guint n = g_list_model_get_n_items (model);
 
   if (n == 0)
     return;
 
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
+  w_set_member_name (b, name);
+  w_begin_array (b);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpRecord) record = g_list_model_get_item (model, i);
 
-      json_builder_begin_object (b);
+      w_begin_object (b);
       add_string (b, "id", mp_record_get_id (record));
       write_item (b, record);
       add_extra (b, mp_record_get_extra (record));
-      json_builder_end_object (b);
+      w_end_object (b);
     }
-  json_builder_end_array (b);
+  w_end_array (b);
 }
 
 void
@@ -1308,14 +1581,16 @@ char *
 mp_plan_file_to_data (MpPlan *plan,
                       gsize  *length)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) out = g_string_sized_new (1 << 16);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  Writer writer = { NULL, counts, FALSE };
+  Writer *b = &writer;
 
   g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
 
-  json_builder_begin_object (b);
+  /* About 600 bytes a meeting. */
+  writer.out = g_string_sized_new (4096 + 640 * g_list_model_get_n_items (mp_plan_get_meetings (plan)));
+
+  w_begin_object (b);
   add_string (b, "format", MP_PLAN_FILE_FORMAT);
   add_int (b, "version", MP_PLAN_FILE_VERSION);
   write_conference (b, mp_plan_get_conference (plan));
@@ -1327,18 +1602,12 @@ mp_plan_file_to_data (MpPlan *plan,
   write_collection (b, "meetings", mp_plan_get_meetings (plan), write_meeting);
   write_collection (b, "requests", mp_plan_get_requests (plan), write_request);
   add_extra (b, mp_plan_get_extra (plan));
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
+  w_end_object (b);
+  g_string_append_c (writer.out, '\n');
 
   if (length != NULL)
-    *length = out->len;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+    *length = writer.out->len;
+  return g_string_free (writer.out, FALSE);
 }
 
 /* NAME~ becomes the file as it is now: a second name for it when the file
