@@ -28,6 +28,9 @@ static const GOptionEntry main_entries[] = {
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the plan’s calendar (.ics) to FILE (- for standard output) and exit"), N_("FILE") },
   { "import-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Add the events of a calendar (.ics) to the plan as meetings and exit"), N_("FILE") },
   { "busy", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --import-ics: take the events as a participant’s other commitments"), N_("PARTICIPANT") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable agenda (PDF) to FILE and exit"), N_("FILE") },
+  { "layout", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: run-of-show, agenda or room"), N_("LAYOUT") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: a4 (the default) or letter"), N_("SIZE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PLAN…]") },
   { NULL }
 };
@@ -61,6 +64,22 @@ mp_application_handle_local_options (GApplication *app,
         }
       options.plan_path = files[0];
       return mp_command_schedule (&options);
+    }
+
+  if (g_variant_dict_contains (dict, "export-pdf"))
+    {
+      const char *pdf_path = NULL;
+
+      g_variant_dict_lookup (dict, "export-pdf", "^&ay", &pdf_path);
+      g_variant_dict_lookup (dict, "layout", "&s", &options.layout);
+      g_variant_dict_lookup (dict, "paper", "&s", &options.paper);
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          mp_command_error (_("--export-pdf takes exactly one plan file"));
+          return MP_EXIT_BAD_INPUT;
+        }
+      options.plan_path = files[0];
+      return mp_command_export_pdf (&options, pdf_path);
     }
 
   if (g_variant_dict_contains (dict, "export-ics") || g_variant_dict_contains (dict, "import-ics"))

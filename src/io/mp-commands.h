@@ -14,6 +14,7 @@ typedef struct
   const char *output;       /* -o, --output */
   const char *for_id;       /* --for: a delegation, person or room */
   const char *layout;       /* --layout */
+  const char *paper;        /* --paper: a4 or letter */
   const char *busy;         /* --busy: a participant */
   gboolean    json;         /* --json */
 } MpCommandOptions;
@@ -40,5 +41,9 @@ int  mp_command_export_ics (const MpCommandOptions *options,
                             const char             *output);
 int  mp_command_import_ics (const MpCommandOptions *options,
                             const char             *ics_path);
+
+/* Printable agendas (mp-commands-pdf.c) */
+int  mp_command_export_pdf (const MpCommandOptions *options,
+                            const char             *output);
 
 G_END_DECLS
