@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "mp-conflicts.h"
 #include "mp-plan-file.h"
 
@@ -431,6 +433,148 @@ test_empty (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* A cross-check ------------------------------------------------------------ */
+
+/* A plan full of conflicts of every kind: random meetings in rooms of three
+ * venues (one in Brussels), some without rooms, people listed twice,
+ * availability windows, cancelled meetings, absolute times. */
+static char *
+random_plan (guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *s = g_string_new (NULL);
+  const char *rooms[] = { "a", "b", "lounge", "salon", "tiny", "loose" };
+  const guint n_people = 30, n_meetings = 300;
+
+  g_string_append (s,
+    "{\"format\": \"ministerial-plan\", \"version\": 1, "
+    "\"conference\": {\"title\": \"T\", \"time_zone\": \"America/Mexico_City\", "
+    "\"start_date\": \"2014-04-23\", \"end_date\": \"2014-04-24\", "
+    "\"turnover_minutes\": 10, \"buffer_minutes\": 5}, "
+    "\"venues\": [{\"id\": \"sedena\", \"name\": \"S\"}, {\"id\": \"airport\", \"name\": \"A\"}, "
+    "{\"id\": \"egmont\", \"name\": \"E\", \"time_zone\": \"Europe/Brussels\"}], "
+    "\"rooms\": [{\"id\": \"a\", \"name\": \"A\", \"venue\": \"sedena\", \"capacity\": 4}, "
+    "{\"id\": \"b\", \"name\": \"B\", \"venue\": \"sedena\"}, "
+    "{\"id\": \"lounge\", \"name\": \"L\", \"venue\": \"airport\", \"capacity\": 3}, "
+    "{\"id\": \"salon\", \"name\": \"S\", \"venue\": \"egmont\"}, "
+    "{\"id\": \"tiny\", \"name\": \"T\", \"venue\": \"sedena\", \"capacity\": 2}, "
+    "{\"id\": \"loose\", \"name\": \"X\"}], "
+    "\"travel\": [{\"id\": \"t\", \"from\": \"sedena\", \"to\": \"airport\", \"minutes\": 30}], "
+    "\"delegations\": [{\"id\": \"D\", \"name\": \"D\"}], \"participants\": [");
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_string_append_printf (s, "%s{\"id\": \"p%u\", \"name\": \"P\", \"delegation\": \"D\"",
+                              i > 0 ? ", " : "", i);
+      if (i % 3 == 0)
+        g_string_append_printf (s, ", \"available\": [{\"start\": \"2014-04-23T%02u:00\", \"end\": \"2014-04-23T18:00\"}, "
+                                "{\"start\": \"2014-04-24T08:00\", \"end\": \"2014-04-24T%02u:30\"}]",
+                                7 + i % 5, 12 + i % 6);
+      g_string_append (s, "}");
+    }
+  g_string_append (s, "], \"meetings\": [");
+
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      int day = 23 + g_rand_int_range (rand, 0, 2);
+      int start = g_rand_int_range (rand, 7 * 12, 19 * 12) * 5;
+      int length = g_rand_int_range (rand, 1, 16) * 5 + (g_rand_int_range (rand, 0, 10) == 0 ? 1 : 0);
+      int room = g_rand_int_range (rand, -1, G_N_ELEMENTS (rooms));
+      int n = g_rand_int_range (rand, 0, 7);
+      gboolean absolute = g_rand_int_range (rand, 0, 20) == 0;
+
+      g_string_append_printf (s, "%s{\"id\": \"m%u\", \"title\": \"M\", ", i > 0 ? ", " : "", i);
+      if (room >= 0)
+        g_string_append_printf (s, "\"room\": \"%s\", ", rooms[room]);
+      if (g_rand_int_range (rand, 0, 15) == 0)
+        g_string_append (s, "\"status\": \"cancelled\", ");
+      if (absolute)
+        /* Mexico City is UTC-5 in April 2014: the same instants. */
+        g_string_append_printf (s, "\"start\": \"2014-04-%02dT%02d:%02d-05:00\", \"end\": \"2014-04-%02dT%02d:%02d-05:00\", ",
+                                day, start / 60, start % 60,
+                                day, (start + length) / 60, (start + length) % 60);
+      else
+        g_string_append_printf (s, "\"start\": \"2014-04-%02dT%02d:%02d\", \"end\": \"2014-04-%02dT%02d:%02d\", ",
+                                day, start / 60, start % 60, day, (start + length) / 60, (start + length) % 60);
+      g_string_append (s, "\"participants\": [");
+      for (int j = 0; j < n; j++)
+        g_string_append_printf (s, "%s\"p%d\"", j > 0 ? ", " : "", g_rand_int_range (rand, 0, n_people));
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}\n");
+
+  return g_string_free (s, FALSE);
+}
+
+/* The same conflicts as bench/check-plan.py, a checker written apart in
+ * Python, on random plans. Skipped where the source tree or Python is not
+ * at hand. */
+static void
+test_cross_check (void)
+{
+  const char *root = g_getenv ("MINISTERIAL_SOURCE_ROOT");
+  const char *binary = g_getenv ("MINISTERIAL");
+  g_autofree char *checker = root != NULL ? g_build_filename (root, "bench", "check-plan.py", NULL) : NULL;
+  g_autofree char *dir = NULL;
+
+  if (checker == NULL || binary == NULL || !g_file_test (checker, G_FILE_TEST_EXISTS) ||
+      !g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("bench/check-plan.py or /usr/bin/python3 is not there");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("test-conflicts-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autofree char *text = random_plan (seed);
+      g_autofree char *plan_path = g_build_filename (dir, "random.ministerial", NULL);
+      g_autofree char *json_path = g_build_filename (dir, "conflicts.json", NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *compare = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MpPlan) plan = mp_plan_file_load_data (text, strlen (text), "random", &error);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      const char *check_argv[] = { binary, "--check", "--json", plan_path, NULL };
+      const char *compare_argv[] = { "/usr/bin/python3", checker, "--compare", json_path, plan_path, NULL };
+      int status;
+
+      g_assert_no_error (error);
+      conflicts = mp_conflicts_find (plan);
+      /* Every kind turns up. */
+      for (int kind = 0; kind <= MP_CONFLICT_KIND_CAPACITY; kind++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint i = 0; i < conflicts->len && !seen; i++)
+            seen = mp_conflict_get_kind (g_ptr_array_index (conflicts, i)) == (MpConflictKind) kind;
+          g_assert_true (seen);
+        }
+
+      g_assert_true (g_file_set_contents (plan_path, text, -1, NULL));
+      g_assert_true (g_spawn_sync (NULL, (char **) check_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_true (g_file_set_contents (json_path, out, -1, NULL));
+
+      g_assert_true (g_spawn_sync (NULL, (char **) compare_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &compare, NULL, &status, &error));
+      g_assert_no_error (error);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("seed %u: the checkers differ (%u conflicts here):\n%s", seed, conflicts->len, compare);
+
+      g_unlink (plan_path);
+      g_unlink (json_path);
+      g_assert_finalize_object (g_steal_pointer (&plan));
+    }
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/conflicts/all-kinds", test_all_kinds_order);
   g_test_add_func ("/conflicts/sample", test_sample);
   g_test_add_func ("/conflicts/empty", test_empty);
+  g_test_add_func ("/conflicts/cross-check", test_cross_check);
 
   return g_test_run ();
 }

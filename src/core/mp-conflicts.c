@@ -155,7 +155,8 @@ compare_spans (const Span *a,
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
-  return g_strcmp0 (a->id, b->id);
+  /* The same time: the order of the file (spans are one array, in it). */
+  return a < b ? -1 : a > b;
 }
 
 static int
