@@ -11,6 +11,7 @@
 #include "mp-people-page.h"
 #include "mp-plan-file.h"
 #include "mp-record-row.h"
+#include "mp-requests-page.h"
 
 typedef struct
 {
@@ -533,6 +534,159 @@ test_people_remove (void)
   fixture_teardown (&fixture);
 }
 
+/* Requests */
+
+static MpMeeting *
+place (Fixture    *fixture,
+       const char *request_id)
+{
+  g_autoptr(MpMeeting) meeting = mp_meeting_new ("placed");
+  const char *people[] = { "hagel", "soberon", NULL };
+  MpTime start, end;
+
+  g_assert_true (mp_time_parse ("2014-04-24T17:30", &start, NULL));
+  g_assert_true (mp_time_parse ("2014-04-24T17:45", &end, NULL));
+  mp_meeting_set_title (meeting, "Pull-aside");
+  mp_meeting_set_start (meeting, &start);
+  mp_meeting_set_end (meeting, &end);
+  mp_meeting_set_room (meeting, "conference-room-b");
+  mp_meeting_set_participants (meeting, people);
+  mp_meeting_set_request (meeting, request_id);
+  g_assert_true (mp_history_add (fixture->history, MP_RECORD (meeting), NULL));
+  return meeting;
+}
+
+static void
+test_requests_list (void)
+{
+  Fixture fixture;
+  MpRequestsPage *page;
+  GListModel *model;
+  GtkWidget *row;
+  GtkDragSource *source = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  fixture_setup (&fixture, mp_requests_page_new ());
+  page = MP_REQUESTS_PAGE (fixture.page);
+  model = mp_requests_page_get_model (page);
+
+  /* By priority: the two high ones first, the low one last. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (id_at (model, 3), ==, "req-pull-aside");
+  g_assert_true (shows_row (&fixture, "Nicholson–Cienfuegos bilateral"));
+  g_assert_true (shows_row (&fixture, "Pull-aside: Hagel and Soberón on maritime security"));
+
+  /* An unplaced row drags its request. */
+  row = find_widget (fixture.page, MP_TYPE_RECORD_ROW, "Pull-aside: Hagel and Soberón on maritime security");
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        source = GTK_DRAG_SOURCE (controller);
+    }
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "prepare", 1.0, 1.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, MP_TYPE_REQUEST);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_true (g_value_get_object (&value) == mp_plan_get_request (fixture.plan, "req-pull-aside"));
+
+  /* Placed by the timeline: it leaves the unplaced list, live. */
+  place (&fixture, "req-pull-aside");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_false (shows_row (&fixture, "Pull-aside: Hagel and Soberón on maritime security"));
+  mp_requests_page_set_show_all (page, TRUE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_true (shows_row (&fixture, "Pull-aside: Hagel and Soberón on maritime security"));
+  mp_requests_page_set_show_all (page, FALSE);
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_requests_add_edit (void)
+{
+  Fixture fixture;
+  MpRequestsPage *page;
+  MpRequest *request;
+  g_autofree char *message = NULL;
+  char *time_text;
+
+  fixture_setup (&fixture, mp_requests_page_new ());
+  page = MP_REQUESTS_PAGE (fixture.page);
+
+  gtk_widget_activate_action (fixture.page, "requests.add", NULL);
+  iterate ();
+  enter_text (&fixture, "Title", "Soberón–Nicholson breakfast");
+  gtk_widget_activate_action (fixture.page, "requests.commit", NULL);
+  iterate ();
+  /* No one in it yet: not added. */
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_requests (fixture.plan)), ==, 4);
+  g_assert_true (mp_requests_page_add_participant (page, "soberon"));
+  g_assert_true (mp_requests_page_add_participant (page, "nicholson"));
+  gtk_widget_activate_action (fixture.page, "requests.commit", NULL);
+  iterate ();
+  request = mp_plan_get_request (fixture.plan, "soberon-nicholson-breakfast");
+  g_assert_nonnull (request);
+  g_assert_cmpuint (g_strv_length ((char **) mp_request_get_participants (request)), ==, 2);
+  g_assert_true (shows_row (&fixture, "Soberón–Nicholson breakfast"));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_null (mp_plan_get_request (fixture.plan, "soberon-nicholson-breakfast"));
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+
+  request = mp_plan_get_request (fixture.plan, "req-blackhawk");
+  mp_requests_page_select (page, request);
+  iterate ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Priority")),
+                              MP_PRIORITY_HIGH);
+  g_assert_cmpint (mp_request_get_priority (request), ==, MP_PRIORITY_HIGH);
+  enter_text (&fixture, "Earliest Start, such as 2014-04-24 08:00", "2014-04-24 25:00");
+  g_assert_true (has_error (&fixture, "Earliest Start, such as 2014-04-24 08:00"));
+  enter_text (&fixture, "Earliest Start, such as 2014-04-24 08:00", "2014-04-24 10:00");
+  g_assert_false (has_error (&fixture, "Earliest Start, such as 2014-04-24 08:00"));
+  time_text = mp_time_to_string (mp_request_get_earliest (request));
+  g_assert_cmpstr (time_text, ==, "2014-04-24T10:00");
+  g_free (time_text);
+  g_assert_true (mp_requests_page_remove_participant (page, "aguilar", NULL));
+  g_assert_false (mp_requests_page_remove_participant (page, "price", &message));
+  g_assert_nonnull (message);
+  g_assert_cmpuint (g_strv_length ((char **) mp_request_get_participants (request)), ==, 2);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (mp_history_undo (fixture.history));
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_cmpint (mp_request_get_priority (request), ==, MP_PRIORITY_NORMAL);
+  g_assert_cmpuint (g_strv_length ((char **) mp_request_get_participants (request)), ==, 3);
+  time_text = mp_time_to_string (mp_request_get_earliest (request));
+  g_assert_cmpstr (time_text, ==, "2014-04-24T08:00");
+  g_free (time_text);
+
+  /* Removing a placed request clears its meeting's reference. */
+  place (&fixture, "req-blackhawk");
+  mp_requests_page_set_show_all (page, TRUE);
+  mp_requests_page_select (page, request);
+  gtk_widget_activate_action (fixture.page, "requests.remove", NULL);
+  iterate ();
+  g_assert_null (mp_plan_get_request (fixture.plan, "req-blackhawk"));
+  g_assert_null (mp_meeting_get_request (mp_plan_get_meeting (fixture.plan, "placed")));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_nonnull (mp_plan_get_request (fixture.plan, "req-blackhawk"));
+  g_assert_cmpstr (mp_meeting_get_request (mp_plan_get_meeting (fixture.plan, "placed")), ==, "req-blackhawk");
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +703,9 @@ main (int   argc,
   g_test_add_func ("/pages/people/add-edit", test_people_add_edit);
   g_test_add_func ("/pages/people/availability", test_people_availability);
   g_test_add_func ("/pages/people/remove", test_people_remove);
+
+  g_test_add_func ("/pages/requests/list", test_requests_list);
+  g_test_add_func ("/pages/requests/add-edit", test_requests_add_edit);
 
   return g_test_run ();
 }

@@ -314,7 +314,7 @@ show_record (MpDelegationsPage *self,
   if (delegation != self->draft)
     g_clear_object (&self->draft);
 
-  mp_form_set_target (self->form, delegation == self->draft ? NULL : self->history, delegation);
+  mp_form_set_target (self->form, self->history, delegation, delegation != NULL && delegation == self->draft);
   update_view (self);
 }
 
@@ -755,7 +755,7 @@ mp_delegations_page_set_history (MpDelegationsPage *self,
     return;
 
   g_clear_object (&self->draft);
-  mp_form_set_target (self->form, NULL, NULL);
+  mp_form_set_target (self->form, NULL, NULL, FALSE);
   g_set_object (&self->history, history);
   plan = get_plan (self);
 

@@ -38,6 +38,7 @@ typedef enum
   FIELD_ENTRY,
   FIELD_COMBO,
   FIELD_SPIN,
+  FIELD_TIME,
 } FieldKind;
 
 typedef struct
@@ -58,6 +59,7 @@ struct _MpForm
   GPtrArray *fields;
   MpHistory *history;
   GObject   *target;
+  gboolean   draft;
 };
 
 static void
@@ -107,7 +109,7 @@ write_value (MpForm       *form,
              const char   *property,
              const GValue *value)
 {
-  if (form->history != NULL)
+  if (!form->draft)
     mp_history_set_value (form->history, form->target, property, value);
   else
     g_object_set_property (form->target, property, value);
@@ -163,6 +165,39 @@ apply_entry (Field *field)
   return TRUE;
 }
 
+static gboolean
+apply_time (Field *field)
+{
+  MpForm *form = field->form;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(MpTime) current = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  MpTime time;
+
+  if (form->target == NULL)
+    return TRUE;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+  g_object_get (form->target, field->property, &current, NULL);
+
+  if (*text != '\0' &&
+      !mp_pages_parse_local (mp_history_get_plan (form->history), text, &time, &message))
+    {
+      set_field_error (field, message);
+      return FALSE;
+    }
+
+  set_field_error (field, NULL);
+  if (*text == '\0' ? current == NULL : (current != NULL && mp_time_equal (current, &time)))
+    return TRUE;
+
+  g_value_init (&value, MP_TYPE_TIME);
+  g_value_set_boxed (&value, *text != '\0' ? &time : NULL);
+  write_value (form, field->property, &value);
+  return TRUE;
+}
+
 static void
 apply_combo (Field *field)
 {
@@ -205,18 +240,24 @@ apply_spin (Field *field)
   write_value (form, field->property, &value);
 }
 
+static gboolean
+apply_text (Field *field)
+{
+  return field->kind == FIELD_TIME ? apply_time (field) : apply_entry (field);
+}
+
 static void
 on_entry_activated_cb (AdwEntryRow *row,
                        Field       *field)
 {
-  apply_entry (field);
+  apply_text (field);
 }
 
 static void
 on_entry_leave_cb (GtkEventControllerFocus *controller,
                    Field                   *field)
 {
-  apply_entry (field);
+  apply_text (field);
 }
 
 static void
@@ -247,6 +288,16 @@ string_to_text (GBinding     *binding,
 }
 
 static gboolean
+time_to_text (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      data)
+{
+  g_value_take_string (to, mp_pages_format_local (g_value_get_boxed (from)));
+  return TRUE;
+}
+
+static gboolean
 enum_to_selected (GBinding     *binding,
                   const GValue *from,
                   GValue       *to,
@@ -273,6 +324,13 @@ field_bind (Field *field)
                                                     field->widget, "text",
                                                     G_BINDING_SYNC_CREATE,
                                                     string_to_text, NULL, NULL, NULL);
+      break;
+
+    case FIELD_TIME:
+      field->binding = g_object_bind_property_full (target, field->property,
+                                                    field->widget, "text",
+                                                    G_BINDING_SYNC_CREATE,
+                                                    time_to_text, NULL, NULL, NULL);
       break;
 
     case FIELD_COMBO:
@@ -311,6 +369,15 @@ add_field (MpForm     *form,
   return field;
 }
 
+static void
+connect_text_field (Field *field)
+{
+  field->focus = gtk_event_controller_focus_new ();
+  gtk_widget_add_controller (field->widget, field->focus);
+  g_signal_connect (field->widget, "entry-activated", G_CALLBACK (on_entry_activated_cb), field);
+  g_signal_connect (field->focus, "leave", G_CALLBACK (on_entry_leave_cb), field);
+}
+
 void
 mp_form_add_entry (MpForm      *form,
                    AdwEntryRow *row,
@@ -328,10 +395,18 @@ mp_form_add_entry (MpForm      *form,
   field->optional = optional;
   field->check = check;
   field->check_data = check_data;
-  field->focus = gtk_event_controller_focus_new ();
-  gtk_widget_add_controller (GTK_WIDGET (row), field->focus);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), field);
-  g_signal_connect (field->focus, "leave", G_CALLBACK (on_entry_leave_cb), field);
+  connect_text_field (field);
+}
+
+void
+mp_form_add_time (MpForm      *form,
+                  AdwEntryRow *row,
+                  const char  *property)
+{
+  g_return_if_fail (form != NULL);
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  connect_text_field (add_field (form, FIELD_TIME, GTK_WIDGET (row), property));
 }
 
 void
@@ -365,7 +440,8 @@ mp_form_add_spin (MpForm        *form,
 void
 mp_form_set_target (MpForm    *form,
                     MpHistory *history,
-                    gpointer   record)
+                    gpointer   record,
+                    gboolean   draft)
 {
   g_return_if_fail (form != NULL);
   g_return_if_fail (record == NULL || G_IS_OBJECT (record));
@@ -375,6 +451,7 @@ mp_form_set_target (MpForm    *form,
 
   g_set_object (&form->history, history);
   g_set_object (&form->target, record);
+  form->draft = draft;
 
   for (guint i = 0; i < form->fields->len; i++)
     field_bind (g_ptr_array_index (form->fields, i));
@@ -399,7 +476,7 @@ mp_form_apply (MpForm *form)
     {
       Field *field = g_ptr_array_index (form->fields, i);
 
-      if (field->kind == FIELD_ENTRY && !apply_entry (field))
+      if ((field->kind == FIELD_ENTRY || field->kind == FIELD_TIME) && !apply_text (field))
         valid = FALSE;
     }
   return valid;
@@ -772,13 +849,30 @@ mp_pages_remove_participants (MpHistory *history,
       if (left == NULL)
         continue;
       if (g_strv_length (left) < 2)
-        mp_history_remove (history, MP_RECORD (request));
+        mp_pages_remove_request (history, request);
       else
         mp_history_set (history, request, "participants", left, NULL);
     }
 
   for (guint i = 0; i < participants->len; i++)
     mp_history_remove (history, g_ptr_array_index (participants, i));
+}
+
+void
+mp_pages_remove_request (MpHistory *history,
+                         MpRequest *request)
+{
+  GListModel *meetings = mp_plan_get_meetings (mp_history_get_plan (history));
+  guint n = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_strcmp0 (mp_meeting_get_request (meeting), mp_record_get_id (MP_RECORD (request))) == 0)
+        mp_history_set (history, meeting, "request", NULL, NULL);
+    }
+  mp_history_remove (history, MP_RECORD (request));
 }
 
 /* Time */

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 void        mp_pages_ensure_style       (void);
 
-/* The form. With a history, each edit is one undo step; without one, the
- * target is a draft not yet in the plan and is edited directly. */
+/* The form: shows a record's properties in rows; each edit is one undo
+ * step, except on a draft (a record not yet in the plan). */
 typedef gboolean (*MpFormCheck) (const char  *text,
                                  gpointer     data,
                                  char       **message);
@@ -26,9 +26,11 @@ typedef struct _MpForm MpForm;
 
 MpForm     *mp_form_new                 (void);
 void        mp_form_free                (MpForm        *form);
+/* A draft is edited directly; other records through history. */
 void        mp_form_set_target          (MpForm        *form,
                                          MpHistory     *history,
-                                         gpointer       record);
+                                         gpointer       record,
+                                         gboolean       draft);
 gpointer    mp_form_get_target          (MpForm        *form);
 void        mp_form_add_entry           (MpForm        *form,
                                          AdwEntryRow   *row,
@@ -38,6 +40,10 @@ void        mp_form_add_entry           (MpForm        *form,
                                          gpointer       check_data);
 void        mp_form_add_combo           (MpForm        *form,
                                          AdwComboRow   *row,
+                                         const char    *property);
+/* An optional MpTime property, typed as a local time of the conference. */
+void        mp_form_add_time            (MpForm        *form,
+                                         AdwEntryRow   *row,
                                          const char    *property);
 void        mp_form_add_spin            (MpForm        *form,
                                          GtkSpinButton *spin,
@@ -106,6 +112,11 @@ GPtrArray  *mp_pages_meetings_of        (MpPlan        *plan,
  * mp_history_begin () and mp_history_end (). */
 void        mp_pages_remove_participants (MpHistory    *history,
                                           GPtrArray    *participants);
+
+/* Removes request, and clears the meetings that name it (between
+ * mp_history_begin () and mp_history_end ()). */
+void        mp_pages_remove_request     (MpHistory     *history,
+                                         MpRequest     *request);
 
 /* "Thu 24 April, 11:00–11:45", in the meeting's zone. */
 char       *mp_pages_format_meeting_time (MpMeeting    *meeting);

@@ -580,7 +580,7 @@ show_record (MpPeoplePage  *self,
   if (person != self->draft)
     g_clear_object (&self->draft);
 
-  mp_form_set_target (self->form, person == self->draft ? NULL : self->history, person);
+  mp_form_set_target (self->form, self->history, person, person != NULL && person == self->draft);
   watch_person (self, person);
   sync_delegation_row (self);
   update_windows (self);
