@@ -8,10 +8,10 @@
  * Prints the median of N runs (default 11) of: json-glib alone parsing the
  * file (a reference), load, check, load and check, save (to a temporary
  * folder, replacing the file each time as an editor does), and the peak
- * resident memory of the process. Times are the CPU time of the thread
- * (user and system), so that other work on the machine does not count;
- * the save's wait for the disk does not count either. Build with
- * --buildtype=release.
+ * resident memory of the process. Times are given twice: the CPU time of
+ * the thread (user and system), which other work on the machine does not
+ * inflate but which leaves out waits (the disk, on save), and wall time.
+ * Build with --buildtype=release.
  *
  * A developer tool, not installed: its messages are not translated.
  */
@@ -33,8 +33,15 @@ typedef struct
 {
   const char *name;
   const char *target;
-  GArray     *ms;
+  GArray     *cpu;    /* ms */
+  GArray     *wall;   /* ms */
 } Figure;
+
+typedef struct
+{
+  gint64 cpu;         /* µs */
+  gint64 wall;        /* µs */
+} Stamp;
 
 static int
 compare_doubles (gconstpointer a,
@@ -55,30 +62,36 @@ median (GArray *values)
           g_array_index (values, double, values->len / 2)) / 2;
 }
 
-/* CPU time of this thread, in microseconds: on a busy machine wall time
- * measures the neighbours too. */
-static gint64
+/* CPU time of this thread and wall time, in microseconds. On a busy
+ * machine wall time measures the neighbours too; CPU time does not, but
+ * leaves out waits (the disk, on save). */
+static Stamp
 now (void)
 {
   struct timespec ts;
+  Stamp stamp;
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+  stamp.cpu = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+  stamp.wall = g_get_monotonic_time ();
+  return stamp;
 }
 
 static void
 record (Figure *figure,
-        gint64  from,
-        gint64  to)
+        Stamp   from,
+        Stamp   to)
 {
-  double ms = (to - from) / 1000.0;
+  double cpu = (to.cpu - from.cpu) / 1000.0;
+  double wall = (to.wall - from.wall) / 1000.0;
 
-  g_array_append_val (figure->ms, ms);
+  g_array_append_val (figure->cpu, cpu);
+  g_array_append_val (figure->wall, wall);
 }
 
 static void
 add (Figure *figure,
-     gint64  began)
+     Stamp   began)
 {
   record (figure, began, now ());
 }
@@ -147,14 +160,17 @@ main (int   argc,
   out = g_file_new_for_path (out_path);
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
-    figures[i].ms = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      figures[i].cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].wall = g_array_new (FALSE, FALSE, sizeof (double));
+    }
 
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(MpPlan) plan = NULL;
       g_autoptr(GPtrArray) conflicts = NULL;
-      gint64 began, loaded;
+      Stamp began, loaded;
 
       began = now ();
       if (!json_parser_load_from_data (parser, data, length, &error))
@@ -188,13 +204,16 @@ main (int   argc,
 
   g_print ("%s: %" G_GSIZE_FORMAT " bytes, %u meetings, %u conflicts; median of %d runs\n",
            argv[1], length, n_meetings, n_conflicts, runs);
+  g_print ("  %-28s %11s %11s\n", "", "CPU", "wall");
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
-      g_print ("  %-28s %8.2f ms", figures[i].name, median (figures[i].ms));
+      g_print ("  %-28s %8.2f ms %8.2f ms", figures[i].name,
+               median (figures[i].cpu), median (figures[i].wall));
       if (figures[i].target != NULL)
         g_print ("   (target %s)", figures[i].target);
       g_print ("\n");
-      g_array_unref (figures[i].ms);
+      g_array_unref (figures[i].cpu);
+      g_array_unref (figures[i].wall);
     }
   g_print ("  %-28s %8.1f MB\n", "peak memory (ru_maxrss)", usage.ru_maxrss / 1024.0);
 
