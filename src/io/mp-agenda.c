@@ -1096,7 +1096,7 @@ section_new (Builder        *bu,
 {
   static const double run_of_show[N_COLUMNS] = { 0.135, 0.245, 0.15, 0.28, 0.19 };
   static const double agenda[N_COLUMNS] = { 0.165, 0.235, 0.145, 0.265, 0.19 };
-  static const double room[N_COLUMNS] = { 0.16, 0.38, 0, 0.46, 0 };
+  static const double room[N_COLUMNS] = { 0.17, 0.37, 0, 0.46, 0 };
   MpConference *conference = mp_plan_get_conference (bu->plan);
   Section *s = g_new0 (Section, 1);
   g_autoptr(GString) details = g_string_new (NULL);
@@ -1111,7 +1111,7 @@ section_new (Builder        *bu,
   RichBuilder b;
   Day *day = NULL;
 
-  s->base = layout == MP_AGENDA_LAYOUT_ROOM ? 10.0 : 8.4;
+  s->base = layout == MP_AGENDA_LAYOUT_ROOM ? 11.0 : 8.4;
   memcpy (s->widths,
           layout == MP_AGENDA_LAYOUT_ROOM ? room :
           layout == MP_AGENDA_LAYOUT_AGENDA ? agenda : run_of_show,
