@@ -84,6 +84,10 @@ struct _MpTimeline
 
   double          column_width;
 
+  GHashTable     *text_cache;  /* "size|width|align|markup" → PangoLayout */
+  PangoLayout    *ghost_layout;
+  char           *ghost_key;
+
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;
   guint           hscroll_policy : 1;
@@ -696,7 +700,8 @@ block_markup (MpTimeline *self,
               MpMeeting  *meeting,
               const char *codes,
               int         start,
-              int         end)
+              int         end,
+              gboolean    one_line)
 {
   g_autofree char *from = mp_clock_to_string (start);
   g_autofree char *to = mp_clock_to_string (MIN (end, 24 * 60 - 1));
@@ -708,11 +713,17 @@ block_markup (MpTimeline *self,
   if (status != MP_MEETING_STATUS_CONFIRMED)
     status_text = g_strdup_printf (" · <i>%s</i>", mp_meeting_status_label (status));
 
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s–%s%s%s",
-                                    title != NULL ? title : "",
-                                    from, to,
-                                    codes[0] != '\0' ? " · " : "",
-                                    codes);
+  if (one_line)
+    markup = g_markup_printf_escaped ("<b>%s</b>%s%s",
+                                      title != NULL ? title : "",
+                                      codes[0] != '\0' ? " · " : "",
+                                      codes);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s–%s%s%s",
+                                      title != NULL ? title : "",
+                                      from, to,
+                                      codes[0] != '\0' ? " · " : "",
+                                      codes);
   if (status_text != NULL)
     {
       char *with = g_strconcat (markup, status_text, NULL);
@@ -728,6 +739,8 @@ block_markup (MpTimeline *self,
   return g_steal_pointer (&markup);
 }
 
+#define LINE_HEIGHT 13
+
 static void
 ensure_block_layout (MpTimeline            *self,
                      Block                 *block,
@@ -735,35 +748,24 @@ ensure_block_layout (MpTimeline            *self,
 {
   int width = MAX (1, (int) rect->size.width - 10);
   int height = MAX (1, (int) rect->size.height - 4);
+  int lines = height / LINE_HEIGHT;
   g_autofree char *markup = NULL;
 
   if (block->layout != NULL && block->layout_width == width && block->layout_height == height)
     return;
 
   g_clear_object (&block->layout);
-  markup = block_markup (self, block->meeting, block->codes, block->start, block->end);
+  markup = block_markup (self, block->meeting, block->codes, block->start, block->end, lines < 2);
   block->layout = make_layout (self, markup, 9, width);
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (block->layout, height * PANGO_SCALE);
+  /* Short blocks: the title on one line, the time and delegations on the
+   * next; taller ones wrap the title and fill the block. */
+  if (lines <= 3)
+    pango_layout_set_height (block->layout, -1);
+  else
+    pango_layout_set_height (block->layout, height * PANGO_SCALE);
   block->layout_width = width;
   block->layout_height = height;
-}
-
-static void
-append_dashed_border (GtkSnapshot           *snapshot,
-                      const graphene_rect_t *rect,
-                      const GdkRGBA         *color)
-{
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, rect);
-  static const double dashes[] = { 4.0, 3.0 };
-
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_rectangle (cr, rect->origin.x + 0.75, rect->origin.y + 0.75,
-                   rect->size.width - 1.5, rect->size.height - 1.5);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
 }
 
 static void
@@ -813,7 +815,6 @@ draw_block (MpTimeline            *self,
   MpMeetingKind kind = mp_meeting_get_kind (block->meeting);
   GdkRGBA color = p->kinds[CLAMP (kind, 0, MP_N_MEETING_KINDS - 1)];
   GdkRGBA fill = color;
-  GskRoundedRect rounded;
   gboolean selected = !ghost && self->selected != NULL &&
                       g_str_equal (self->selected, mp_record_get_id (MP_RECORD (block->meeting)));
 
@@ -830,11 +831,18 @@ draw_block (MpTimeline            *self,
   if (ghost)
     fill.alpha *= 0.6f;
 
-  gsk_rounded_rect_init_from_rect (&rounded, rect, 3);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  /* Plain rectangles: a clip or a dashed path per block costs the cairo
+   * renderer more than the whole grid. */
   gtk_snapshot_append_color (snapshot, &p->bg, rect);
   gtk_snapshot_append_color (snapshot, &fill, rect);
-  if (status != MP_MEETING_STATUS_TENTATIVE)
+  if (status == MP_MEETING_STATUS_TENTATIVE)
+    {
+      GdkRGBA edge = color;
+
+      edge.alpha = 0.8f;
+      append_border (snapshot, rect, 1, &edge);
+    }
+  else
     gtk_snapshot_append_color (snapshot, &color,
                                &GRAPHENE_RECT_INIT (rect->origin.x, rect->origin.y,
                                                     4, rect->size.height));
@@ -845,16 +853,13 @@ draw_block (MpTimeline            *self,
 
       if (status == MP_MEETING_STATUS_CANCELLED)
         text.alpha = 0.6f;
-      ensure_block_layout (self, block, rect);
+      if (!ghost)
+        ensure_block_layout (self, block, rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect->origin.x + 7, rect->origin.y + 2));
       gtk_snapshot_append_layout (snapshot, block->layout, &text);
       gtk_snapshot_restore (snapshot);
     }
-  gtk_snapshot_pop (snapshot);
-
-  if (status == MP_MEETING_STATUS_TENTATIVE)
-    append_dashed_border (snapshot, rect, &color);
 
   if (block->conflict && !ghost)
     {
@@ -883,6 +888,29 @@ draw_block (MpTimeline            *self,
     }
 }
 
+/* Labels of the gutter and the headers come back frame after frame while
+ * scrolling: their layouts are kept. */
+static PangoLayout *
+cached_text (MpTimeline     *self,
+             const char     *markup,
+             int             size,
+             int             width,
+             PangoAlignment  alignment)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%d|%d|%s", size, width, alignment, markup);
+  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (self->text_cache) > 1000)
+        g_hash_table_remove_all (self->text_cache);
+      layout = make_layout (self, markup, size, width);
+      pango_layout_set_alignment (layout, alignment);
+      g_hash_table_insert (self->text_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
 static void
 draw_text (MpTimeline    *self,
            GtkSnapshot   *snapshot,
@@ -894,9 +922,8 @@ draw_text (MpTimeline    *self,
            PangoAlignment alignment,
            const GdkRGBA *color)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, markup, size, width);
+  PangoLayout *layout = cached_text (self, markup, size, width, alignment);
 
-  pango_layout_set_alignment (layout, alignment);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
@@ -1063,6 +1090,28 @@ draw_header (MpTimeline    *self,
     }
 }
 
+/* The dragged block's text changes once a slot, not once a frame. */
+static PangoLayout *
+ghost_layout (MpTimeline            *self,
+              Block                 *ghost,
+              const graphene_rect_t *rect)
+{
+  g_autofree char *key = g_strdup_printf ("%s|%d|%d|%d|%d", mp_record_get_id (MP_RECORD (ghost->meeting)),
+                                          ghost->start, ghost->end, (int) rect->size.width,
+                                          (int) rect->size.height);
+
+  if (self->ghost_layout == NULL || g_strcmp0 (key, self->ghost_key) != 0)
+    {
+      ghost->layout = NULL;
+      ensure_block_layout (self, ghost, rect);
+      g_clear_object (&self->ghost_layout);
+      self->ghost_layout = ghost->layout;
+      g_free (self->ghost_key);
+      self->ghost_key = g_steal_pointer (&key);
+    }
+  return self->ghost_layout;
+}
+
 static void
 mp_timeline_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -1110,12 +1159,10 @@ mp_timeline_snapshot (GtkWidget   *widget,
       ghost.n_lanes = 1;
       ghost.start = self->drag_start;
       ghost.end = self->drag_end;
-      ghost.layout = NULL;
       block_rect (self, &ghost, self->drag_column, self->drag_start, self->drag_end, &rect);
-      ensure_block_layout (self, &ghost, &rect);
+      ghost.layout = ghost_layout (self, &ghost, &rect);
       draw_block (self, snapshot, &p, &ghost, &rect, TRUE);
       append_border (snapshot, &rect, 2, &p.accent);
-      g_clear_object (&ghost.layout);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -1588,6 +1635,9 @@ mp_timeline_dispose (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  g_clear_object (&self->ghost_layout);
+  g_clear_pointer (&self->ghost_key, g_free);
   g_clear_pointer (&self->filter, g_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->second_zone, g_time_zone_unref);
@@ -1752,6 +1802,7 @@ mp_timeline_init (MpTimeline *self)
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->column_of = g_hash_table_new (g_str_hash, g_str_equal);
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->column_width = MIN_COLUMN_WIDTH;
   self->slot = MP_DEFAULT_SLOT;
   self->layout_dirty = TRUE;
@@ -2060,9 +2111,37 @@ mp_timeline_drag (MpTimeline *self,
 {
   g_return_val_if_fail (MP_IS_TIMELINE (self), FALSE);
 
-  if (!begin_drag (self, x, y))
+  if (!mp_timeline_drag_begin (self, x, y))
     return FALSE;
+  mp_timeline_drag_update (self, dx, dy);
+  return mp_timeline_drag_end (self);
+}
+
+gboolean
+mp_timeline_drag_begin (MpTimeline *self,
+                        double      x,
+                        double      y)
+{
+  g_return_val_if_fail (MP_IS_TIMELINE (self), FALSE);
+
+  return begin_drag (self, x, y);
+}
+
+void
+mp_timeline_drag_update (MpTimeline *self,
+                         double      dx,
+                         double      dy)
+{
+  g_return_if_fail (MP_IS_TIMELINE (self));
+
   update_drag (self, dx, dy);
+}
+
+gboolean
+mp_timeline_drag_end (MpTimeline *self)
+{
+  g_return_val_if_fail (MP_IS_TIMELINE (self), FALSE);
+
   return end_drag (self);
 }
 

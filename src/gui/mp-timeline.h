@@ -65,6 +65,14 @@ gboolean    mp_timeline_drag                 (MpTimeline      *self,
                                               double           y,
                                               double           dx,
                                               double           dy);
+/* The same, in steps, as the pointer's gesture makes them. */
+gboolean    mp_timeline_drag_begin           (MpTimeline      *self,
+                                              double           x,
+                                              double           y);
+void        mp_timeline_drag_update          (MpTimeline      *self,
+                                              double           dx,
+                                              double           dy);
+gboolean    mp_timeline_drag_end             (MpTimeline      *self);
 /* Places a request as a new tentative meeting at a point; the drop target
  * calls this. Returns the meeting (owned by the plan) or NULL. */
 MpMeeting  *mp_timeline_place_request        (MpTimeline      *self,

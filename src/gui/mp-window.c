@@ -369,6 +369,32 @@ on_selected_cb (MpTimeline *timeline,
     mp_meeting_editor_set_meeting (self->editor, meeting);
 }
 
+/* A page gets the plan when it is first shown: a page of 2,000 people
+ * costs its rows only once someone looks at it. */
+static void
+update_pages (MpWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  MpHistory *history = self->document != NULL ? mp_document_get_history (self->document) : NULL;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+      g_autoptr(MpHistory) current = NULL;
+
+      g_object_get (page, "history", &current, NULL);
+      if (current == history)
+        continue;
+      if (page == visible || g_object_get_data (G_OBJECT (page), "shown") != NULL)
+        {
+          g_object_set_data (G_OBJECT (page), "shown", GINT_TO_POINTER (1));
+          g_object_set (page, "history", history, NULL);
+        }
+      else if (current != NULL)
+        g_object_set (page, "history", NULL, NULL);
+    }
+}
+
 void
 mp_window_set_document (MpWindow   *self,
                         MpDocument *document)
@@ -410,8 +436,7 @@ mp_window_set_document (MpWindow   *self,
   mp_meeting_editor_set_history (self->editor, history);
   mp_timeline_set_history (self->timeline, history);
   mp_conflict_list_set_plan (self->conflicts, plan);
-  for (guint i = 0; i < self->pages->len; i++)
-    g_object_set (g_ptr_array_index (self->pages, i), "history", history, NULL);
+  update_pages (self);
 
   rebuild_filter (self);
   update_second_clock (self);
@@ -990,6 +1015,7 @@ on_stack_visible_cb (GtkStack   *stack,
       gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
 
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->day_label)), timeline);
+  update_pages (self);
 }
 
 static void

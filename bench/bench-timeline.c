@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Times the main window on a big plan: from nothing to its first frame,
+ * then frames while scrolling the busiest day and while dragging a meeting
+ * across it. Each frame is timed from the frame clock's "update" to its
+ * "after-paint": layout, snapshot and render. Run it under Xvfb with
+ * GSK_RENDERER=cairo (bench/run.sh does):
+ *
+ *   bench-timeline [--frames N] PLAN.ministerial
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "mp-document.h"
+#include "mp-resources.h"
+#include "mp-timeline.h"
+#include "mp-window.h"
+
+typedef enum
+{
+  PHASE_FIRST_FRAME,
+  PHASE_SCROLL,
+  PHASE_DRAG,
+  PHASE_DONE,
+} Phase;
+
+typedef struct
+{
+  MpWindow      *window;
+  MpTimeline    *timeline;
+  Phase          phase;
+  gint64         start;
+  gint64         frame_start;
+  gint64         frame_cpu_start;
+  double         window_ms;
+  double         open_ms;
+  double         first_frame_ms;
+  double         first_frame_cpu_ms;
+  gint64         cpu_start;
+  GArray        *scroll_ms;
+  GArray        *drag_ms;
+  GArray        *scroll_cpu_ms;
+  GArray        *drag_cpu_ms;
+  guint          n_frames;
+  guint          step;
+  double         drag_x;
+  double         drag_y;
+  gboolean       dragging;
+  double         commit_ms;
+  GMainLoop     *loop;
+} Bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static void
+report (const char *what,
+        GArray     *times)
+{
+  double sum = 0;
+  guint over = 0;
+
+  if (times->len == 0)
+    {
+      g_print ("%-28s no frames\n", what);
+      return;
+    }
+
+  g_array_sort (times, compare_doubles);
+  for (guint i = 0; i < times->len; i++)
+    {
+      double t = g_array_index (times, double, i);
+      sum += t;
+      over += t > 16.0;
+    }
+  g_print ("%-28s %4u frames  mean %6.2f ms  median %6.2f ms  p95 %6.2f ms  max %6.2f ms  over 16 ms: %u\n",
+           what, times->len, sum / times->len,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * 0.95))),
+           g_array_index (times, double, times->len - 1), over);
+}
+
+/* The machine may be busy with other work: the CPU time this thread spent
+ * on a frame says what the frame costs, the wall time what it took. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+on_update_cb (GdkFrameClock *clock,
+              Bench         *bench)
+{
+  bench->frame_start = g_get_monotonic_time ();
+  bench->frame_cpu_start = thread_cpu_us ();
+}
+
+/* Moves the view or the dragged block one step per frame. */
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  Bench *bench = data;
+  GtkScrollable *scrollable = GTK_SCROLLABLE (bench->timeline);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (scrollable);
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (scrollable);
+
+  if (bench->phase == PHASE_SCROLL)
+    {
+      double range = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+      double hrange = gtk_adjustment_get_upper (hadj) - gtk_adjustment_get_page_size (hadj);
+      double t = (bench->step % 120) / 120.0;
+      double wave = t < 0.5 ? 2 * t : 2 - 2 * t;
+
+      gtk_adjustment_set_value (vadj, wave * range);
+      gtk_adjustment_set_value (hadj, (bench->step / 120 % 2) * hrange * wave);
+    }
+  else if (bench->phase == PHASE_DRAG && bench->dragging)
+    {
+      double t = (bench->step % 60) / 60.0;
+
+      mp_timeline_drag_update (bench->timeline, 150 * 3 * t, 400 * (t < 0.5 ? t : 1 - t));
+    }
+
+  bench->step++;
+  return G_SOURCE_CONTINUE;
+}
+
+static MpMeeting *
+visible_meeting (Bench *bench)
+{
+  g_autoptr(GPtrArray) meetings = mp_timeline_list_meetings (bench->timeline);
+  int height = gtk_widget_get_height (GTK_WIDGET (bench->timeline));
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (mp_timeline_get_meeting_bounds (bench->timeline, g_ptr_array_index (meetings, i), &bounds) &&
+          bounds.origin.y > 60 && bounds.origin.y + bounds.size.height < height &&
+          bounds.origin.x > 60 && bounds.size.height > 20)
+        return g_ptr_array_index (meetings, i);
+    }
+  return NULL;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  double ms = (now - bench->frame_start) / 1000.0;
+  double cpu_ms = (thread_cpu_us () - bench->frame_cpu_start) / 1000.0;
+
+  switch (bench->phase)
+    {
+    case PHASE_FIRST_FRAME:
+      if (gtk_widget_get_width (GTK_WIDGET (bench->timeline)) == 0)
+        return;
+      bench->first_frame_ms = (now - bench->start) / 1000.0;
+      bench->first_frame_cpu_ms = (thread_cpu_us () - bench->cpu_start) / 1000.0;
+      bench->phase = PHASE_SCROLL;
+      bench->step = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (bench->timeline), on_tick_cb, bench, NULL);
+      break;
+
+    case PHASE_SCROLL:
+      g_array_append_val (bench->scroll_ms, ms);
+      g_array_append_val (bench->scroll_cpu_ms, cpu_ms);
+      if (bench->scroll_ms->len >= bench->n_frames)
+        {
+          MpMeeting *meeting;
+          graphene_rect_t bounds;
+
+          gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->timeline)), 0);
+          gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (bench->timeline)), 0);
+          meeting = visible_meeting (bench);
+          if (meeting != NULL && mp_timeline_get_meeting_bounds (bench->timeline, meeting, &bounds))
+            bench->dragging = mp_timeline_drag_begin (bench->timeline, bounds.origin.x + 10, bounds.origin.y + 5);
+          bench->phase = PHASE_DRAG;
+          bench->step = 0;
+        }
+      break;
+
+    case PHASE_DRAG:
+      g_array_append_val (bench->drag_ms, ms);
+      g_array_append_val (bench->drag_cpu_ms, cpu_ms);
+      if (bench->drag_ms->len >= bench->n_frames)
+        {
+          gint64 t0 = g_get_monotonic_time ();
+
+          if (bench->dragging)
+            mp_timeline_drag_end (bench->timeline);
+          bench->dragging = FALSE;
+          /* The edit, the layout it causes and the conflicts found again. */
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          bench->commit_ms = (g_get_monotonic_time () - t0) / 1000.0;
+          bench->phase = PHASE_DONE;
+          g_main_loop_quit (bench->loop);
+        }
+      break;
+
+    case PHASE_DONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_realize_cb (GtkWidget *widget,
+               Bench     *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "update", G_CALLBACK (on_update_cb), bench);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+}
+
+static const char *
+load_average (void)
+{
+  static char text[128];
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return "unknown\n";
+  g_strlcpy (text, contents, sizeof text);
+  return text;
+}
+
+static gint64
+busiest_day (MpPlan *plan,
+             guint  *count)
+{
+  GListModel *meetings = mp_plan_get_meetings (plan);
+  g_autoptr(GHashTable) days = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *keys = g_new0 (gint64, g_list_model_get_n_items (meetings) + 1);
+  gint64 best = 0;
+  guint best_count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(MpMeeting) m = g_list_model_get_item (meetings, i);
+      guint n;
+
+      keys[i] = mp_timeline_get_meeting_day (m);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (days, &keys[i])) + 1;
+      g_hash_table_insert (days, &keys[i], GUINT_TO_POINTER (n));
+      if (n > best_count)
+        {
+          best_count = n;
+          best = keys[i];
+        }
+    }
+
+  *count = best_count;
+  return best;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { 0 };
+  int frames = 240;
+  const GOptionEntry entries[] = {
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames to time while scrolling, and while dragging", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PLAN.ministerial");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *state = NULL;
+  MpPlan *plan;
+  guint day_count;
+  gint64 day;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("usage: bench-timeline [--frames N] PLAN.ministerial%s%s\n",
+                  error != NULL ? ": " : "", error != NULL ? error->message : "");
+      return 2;
+    }
+
+  /* Nothing of the bench's is left in the person's recovery folder. */
+  state = g_dir_make_tmp ("bench-timeline-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", SCHEMA_DIR, FALSE);
+
+  gtk_init ();
+  adw_init ();
+  g_assert (mp_get_resource () != NULL);
+
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.scroll_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.drag_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.scroll_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.drag_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.n_frames = MAX (10, frames);
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = thread_cpu_us ();
+  bench.window = mp_window_new (NULL);
+  bench.window_ms = (g_get_monotonic_time () - bench.start) / 1000.0;
+  bench.timeline = MP_TIMELINE (mp_window_get_timeline (bench.window));
+  if (!mp_window_open (bench.window, file))
+    {
+      g_printerr ("bench-timeline: could not open %s\n", argv[1]);
+      return 2;
+    }
+  bench.open_ms = (g_get_monotonic_time () - bench.start) / 1000.0;
+  plan = mp_document_get_plan (mp_window_get_document (bench.window));
+  day = busiest_day (plan, &day_count);
+  mp_timeline_set_day (bench.timeline, day);
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1280, 800);
+  g_signal_connect (bench.window, "realize", G_CALLBACK (on_realize_cb), &bench);
+  gtk_window_present (GTK_WINDOW (bench.window));
+
+  g_main_loop_run (bench.loop);
+
+  g_print ("plan: %u meetings, %u participants; busiest day has %u meetings\n",
+           g_list_model_get_n_items (mp_plan_get_meetings (plan)),
+           g_list_model_get_n_items (mp_plan_get_participants (plan)), day_count);
+  g_print ("%-28s %.1f ms wall, %.1f ms CPU (budget 1000 ms); window made at %.1f ms, plan open at %.1f ms\n",
+           "open and first frame", bench.first_frame_ms, bench.first_frame_cpu_ms,
+           bench.window_ms, bench.open_ms);
+  g_print ("load average: %s", load_average ());
+  report ("scrolling, wall time", bench.scroll_ms);
+  report ("scrolling, CPU time", bench.scroll_cpu_ms);
+  report ("dragging, wall time", bench.drag_ms);
+  report ("dragging, CPU time", bench.drag_cpu_ms);
+  g_print ("%-28s %.1f ms\n", "drop (edit, layout, conflicts)", bench.commit_ms);
+
+  mp_document_discard_recovery (mp_window_get_document (bench.window));
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_array_unref (bench.scroll_ms);
+  g_array_unref (bench.drag_ms);
+  g_array_unref (bench.scroll_cpu_ms);
+  g_array_unref (bench.drag_cpu_ms);
+  g_main_loop_unref (bench.loop);
+  g_rmdir (state);
+  return 0;
+}
