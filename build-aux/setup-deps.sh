@@ -24,6 +24,8 @@ packages=(
   poppler-utils imagemagick
   # fonts for deterministic rendering and agendas (Latin, CJK)
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  # benchmarks: the MIP solver of bench/mip-yardstick.py
+  coinor-cbc
 )
 
 missing=()
