@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mp-plan-file.h"
 
@@ -159,7 +160,14 @@ test_sample (void)
 static void
 test_not_json (void)
 {
-  expect_error ("{\n  'format': \n}\n", MP_PLAN_ERROR_NOT_JSON, NAME ":3:1:", "not valid JSON", NULL);
+  expect_error ("{\n  'format': \n}\n", MP_PLAN_ERROR_NOT_JSON, NAME ":3:1:", "not valid JSON", "unexpected", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not "unexpected character `}', expected character `}'". */
+    g_assert_null (load_text ("{'format': }", &error));
+    g_assert_null (strstr (error->message, ", expected"));
+  }
   expect_error ("{'format': 'ministerial-plan',\n 'version': 1,,\n}", MP_PLAN_ERROR_NOT_JSON,
                 NAME ":2:", "not valid JSON", NULL);
   expect_error ("{'format': 'ministerial-plan', 'version': 1, 'conference': {'title': 'x}}",
@@ -711,6 +719,22 @@ test_save (void)
 
   /* No temporary files are left behind: the plan and its backup. */
   g_assert_cmpuint (count_files (dir), ==, 2);
+
+  /* Saved through a link, the link stays and its file changes. */
+  {
+    g_autofree char *link_path = g_build_filename (dir, "link.ministerial", NULL);
+    g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+    g_autofree char *through = NULL;
+
+    g_assert_cmpint (symlink ("north.ministerial", link_path), ==, 0);
+    mp_conference_set_title (mp_plan_get_conference (loaded), "Through a link");
+    g_assert_true (mp_plan_file_save (loaded, link_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+    g_assert_true (g_file_get_contents (path, &through, NULL, NULL));
+    g_assert_nonnull (strstr (through, "\"Through a link\""));
+    g_assert_cmpint (g_unlink (link_path), ==, 0);
+  }
 
   g_assert_finalize_object (g_steal_pointer (&plan));
   g_assert_finalize_object (g_steal_pointer (&loaded));

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -942,8 +943,27 @@ set_parse_error (GError     **error,
   const char *colon = strchr (message, ':');
   guint line = 0, column = 0;
 
+  g_autofree char *cleaned = NULL;
+  const char *expected;
+
   if (colon == NULL || sscanf (colon, ":%u:%u:", &line, &column) != 2)
     line = column = 0;
+
+  /* json-glib 1.6 says "unexpected character `}', expected character `}'"
+   * where a value is missing: the second half then only confuses. */
+  expected = strstr (description, ", expected character ");
+  if (g_str_has_prefix (description, "unexpected character ") && expected != NULL)
+    {
+      const char *found = description + strlen ("unexpected character ");
+      const char *wanted = expected + strlen (", expected character ");
+      gsize found_length = expected - found;
+
+      if (strlen (wanted) == found_length && strncmp (found, wanted, found_length) == 0)
+        {
+          cleaned = g_strndup (description, expected - description);
+          description = cleaned;
+        }
+    }
 
   g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON,
                _("%s:%u:%u: not valid JSON: %s"), display_name, line, column, description);
@@ -1656,6 +1676,19 @@ mp_plan_file_save (MpPlan  *plan,
   mp_plan_file_prepare (plan);
   data = mp_plan_file_to_data (plan, &length);
   path = g_file_get_path (file);
+
+  /* A link stays a link: the file it names is the one replaced. */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *target = realpath (path, NULL);
+
+      if (target != NULL)
+        {
+          g_free (path);
+          path = g_strdup (target);
+          free (target);
+        }
+    }
 
   if (path == NULL)
     /* Not a local file: GIO's replace is the best there is. */
