@@ -12,6 +12,7 @@
 #include "mp-plan-file.h"
 #include "mp-record-row.h"
 #include "mp-requests-page.h"
+#include "mp-rooms-page.h"
 
 typedef struct
 {
@@ -67,8 +68,8 @@ fixture_teardown (Fixture *fixture)
   g_assert_finalize_object (fixture->plan);
 }
 
-/* The first descendant of root of type whose title (a row's) or label (a
- * button's) is text; NULL text matches any. */
+/* The first shown descendant of root of type whose title (a row's) or
+ * label (a button's) is text; NULL text matches any. */
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
@@ -79,6 +80,10 @@ find_widget (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
+
+      /* Hidden pages of stacks do not count. */
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         {
@@ -687,6 +692,174 @@ test_requests_add_edit (void)
   fixture_teardown (&fixture);
 }
 
+/* Rooms */
+
+static void
+test_rooms_list (void)
+{
+  Fixture fixture;
+  GListModel *model;
+  g_autoptr(MpRoom) orphan = mp_room_new ("annex");
+
+  fixture_setup (&fixture, mp_rooms_page_new ());
+  model = mp_rooms_page_get_model (MP_ROOMS_PAGE (fixture.page));
+
+  /* Two venues, each followed by its rooms. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+  g_assert_cmpstr (id_at (model, 0), ==, "sedena");
+  g_assert_cmpstr (id_at (model, 1), ==, "plenary-hall");
+  g_assert_cmpstr (id_at (model, 7), ==, "airport");
+  g_assert_cmpstr (id_at (model, 8), ==, "hangar-lounge");
+  g_assert_true (shows_row (&fixture, "SEDENA headquarters"));
+  g_assert_true (shows_row (&fixture, "Presidential Hangar Lounge"));
+
+  /* A room moved to the other venue follows, live; one without a venue
+   * comes last. */
+  mp_history_set (fixture.history, mp_plan_get_room (fixture.plan, "press-room"), "venue", "airport", NULL);
+  mp_room_set_name (orphan, "Annex");
+  g_assert_true (mp_history_add (fixture.history, MP_RECORD (orphan), NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+  g_assert_cmpstr (id_at (model, 6), ==, "airport");
+  g_assert_cmpstr (id_at (model, 7), ==, "press-room");
+  g_assert_cmpstr (id_at (model, 9), ==, "annex");
+  g_assert_true (mp_history_undo (fixture.history));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+  g_assert_cmpstr (id_at (model, 5), ==, "press-room");
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_rooms_edit (void)
+{
+  Fixture fixture;
+  MpRoomsPage *page;
+  MpRoom *room;
+  MpVenue *venue;
+
+  fixture_setup (&fixture, mp_rooms_page_new ());
+  page = MP_ROOMS_PAGE (fixture.page);
+
+  /* A new room in the selected venue. */
+  mp_rooms_page_select (page, mp_plan_get_venue (fixture.plan, "airport"));
+  gtk_widget_activate_action (fixture.page, "rooms.add-room", NULL);
+  iterate ();
+  enter_text (&fixture, "Name", "VIP Lounge");
+  gtk_widget_activate_action (fixture.page, "rooms.commit", NULL);
+  iterate ();
+  room = mp_plan_get_room (fixture.plan, "vip-lounge");
+  g_assert_nonnull (room);
+  g_assert_cmpstr (mp_room_get_venue (room), ==, "airport");
+  g_assert_true (shows_row (&fixture, "VIP Lounge"));
+
+  /* Kinds: checking one restricts the room to it. */
+  mp_rooms_page_set_kind (page, MP_MEETING_KIND_BILATERAL, TRUE);
+  g_assert_cmpuint (mp_room_get_kinds (room), ==, 1u << MP_MEETING_KIND_BILATERAL);
+  iterate ();
+  g_assert_true (shows_row (&fixture, "VIP Lounge"));
+  g_assert_nonnull (find_widget (fixture.page, MP_TYPE_RECORD_ROW, "VIP Lounge"));
+  g_assert_cmpstr (mp_record_row_get_subtitle (MP_RECORD_ROW (find_widget (fixture.page, MP_TYPE_RECORD_ROW, "VIP Lounge"))),
+                   ==, "Bilateral");
+  g_assert_true (mp_history_undo (fixture.history));
+  g_assert_cmpuint (mp_room_get_kinds (room), ==, 0);
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_null (mp_plan_get_room (fixture.plan, "vip-lounge"));
+
+  /* A venue: its time zone is checked; travel times added, changed and
+   * removed, each one step. */
+  venue = mp_plan_get_venue (fixture.plan, "airport");
+  mp_rooms_page_select (page, venue);
+  iterate ();
+  enter_text (&fixture, "Time Zone, such as America/Mexico_City", "Mexico City");
+  g_assert_true (has_error (&fixture, "Time Zone, such as America/Mexico_City"));
+  g_assert_cmpstr (mp_venue_get_time_zone (venue), ==, "America/Mexico_City");
+
+  mp_rooms_page_set_travel_minutes (page, "airport", "sedena", 50);
+  g_assert_cmpint (mp_plan_get_travel_minutes (fixture.plan, "sedena", "airport"), ==, 50);
+  mp_rooms_page_set_travel_minutes (page, "airport", "sedena", -1);
+  g_assert_cmpint (mp_plan_get_travel_minutes (fixture.plan, "sedena", "airport"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_travel (fixture.plan)), ==, 0);
+  mp_rooms_page_set_travel_minutes (page, "airport", "sedena", 30);
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_travel (fixture.plan)), ==, 1);
+  g_assert_cmpint (mp_plan_get_travel_minutes (fixture.plan, "sedena", "airport"), ==, 30);
+  iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (
+                     find_widget (fixture.page, ADW_TYPE_ACTION_ROW, "SEDENA headquarters"),
+                     GTK_TYPE_SPIN_BUTTON, NULL))), ==, 30);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (mp_history_undo (fixture.history));
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_cmpint (mp_plan_get_travel_minutes (fixture.plan, "sedena", "airport"), ==, 45);
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_rooms_remove (void)
+{
+  Fixture fixture;
+  MpRoomsPage *page;
+  AdwMessageDialog *dialog;
+  AdwComboRow *venue_row;
+  g_autofree char *meetings = NULL;
+
+  fixture_setup (&fixture, mp_rooms_page_new ());
+  page = MP_ROOMS_PAGE (fixture.page);
+
+  mp_rooms_page_select (page, mp_plan_get_room (fixture.plan, "conference-room-a"));
+  gtk_widget_activate_action (fixture.page, "rooms.remove", NULL);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Conference Room A is booked for"));
+  meetings = dialog_meetings (dialog);
+  g_assert_nonnull (strstr (meetings, "Hagel–Cienfuegos bilateral\n"));
+  respond (dialog, "remove");
+  g_assert_null (mp_plan_get_room (fixture.plan, "conference-room-a"));
+  g_assert_null (mp_meeting_get_room (mp_plan_get_meeting (fixture.plan, "bilateral-usa-sedena")));
+  g_assert_false (shows_row (&fixture, "Conference Room A"));
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpstr (mp_meeting_get_room (mp_plan_get_meeting (fixture.plan, "bilateral-usa-sedena")), ==, "conference-room-a");
+  g_assert_true (shows_row (&fixture, "Conference Room A"));
+
+  /* A venue: its rooms stay without it, its travel goes. */
+  mp_rooms_page_select (page, mp_plan_get_venue (fixture.plan, "airport"));
+  gtk_widget_activate_action (fixture.page, "rooms.remove", NULL);
+  iterate ();
+  respond (find_message_dialog (), "remove");
+  g_assert_null (mp_plan_get_venue (fixture.plan, "airport"));
+  g_assert_null (mp_room_get_venue (mp_plan_get_room (fixture.plan, "hangar-lounge")));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_travel (fixture.plan)), ==, 0);
+  g_assert_cmpstr (id_at (mp_rooms_page_get_model (page), 7), ==, "hangar-lounge");
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_false (mp_history_get_can_undo (fixture.history));
+  g_assert_cmpstr (mp_room_get_venue (mp_plan_get_room (fixture.plan, "hangar-lounge")), ==, "airport");
+  g_assert_cmpint (mp_plan_get_travel_minutes (fixture.plan, "sedena", "airport"), ==, 45);
+
+  /* A room is shown while venues go and come back. */
+  mp_rooms_page_select (page, mp_plan_get_room (fixture.plan, "hangar-lounge"));
+  iterate ();
+  mp_history_remove (fixture.history, MP_RECORD (mp_plan_get_venue (fixture.plan, "sedena")));
+  iterate ();
+  mp_history_remove (fixture.history, MP_RECORD (mp_plan_get_venue (fixture.plan, "airport")));
+  iterate ();
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  venue_row = ADW_COMBO_ROW (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Venue"));
+  g_assert_nonnull (adw_combo_row_get_selected_item (venue_row));
+  g_assert_cmpstr (mp_record_get_id (adw_combo_row_get_selected_item (venue_row)), ==, "airport");
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +879,10 @@ main (int   argc,
 
   g_test_add_func ("/pages/requests/list", test_requests_list);
   g_test_add_func ("/pages/requests/add-edit", test_requests_add_edit);
+
+  g_test_add_func ("/pages/rooms/list", test_rooms_list);
+  g_test_add_func ("/pages/rooms/edit", test_rooms_edit);
+  g_test_add_func ("/pages/rooms/remove", test_rooms_remove);
 
   return g_test_run ();
 }

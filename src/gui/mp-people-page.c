@@ -187,6 +187,9 @@ sync_delegation_row (MpPeoplePage *self)
   if (target != NULL && plan != NULL)
     delegation = mp_plan_get_delegation (plan, mp_participant_get_delegation (target));
   position = delegation != NULL ? mp_plan_get_position (plan, MP_RECORD (delegation)) : -1;
+  if (target == NULL ||
+      adw_combo_row_get_selected (self->delegation_row) == (position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION))
+    return;
 
   self->syncing = TRUE;
   adw_combo_row_set_selected (self->delegation_row, position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
