@@ -258,7 +258,7 @@ test_window_move_meeting (void)
   drain ();
   g_assert_true (mp_timeline_get_meeting_bounds (timeline, sedena, &bounds));
   g_assert_true (mp_timeline_drag (timeline, bounds.origin.x + 20, bounds.origin.y + bounds.size.height - 2,
-                                   0, 31 * 1.4));
+                                   0, 31 * 1.2));
   g_clear_pointer (&end, g_free);
   end = mp_time_to_string (mp_meeting_get_end (sedena));
   g_assert_cmpstr (end, ==, "2014-04-24T12:15");

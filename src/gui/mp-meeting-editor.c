@@ -256,7 +256,17 @@ build_participants (MpMeetingEditor *self)
           label = title != NULL && title[0] != '\0' ? g_strdup_printf ("%s, %s", name, title) : g_strdup (name);
           search = g_strdup_printf ("%s %s %s %s", name, mp_record_get_id (MP_RECORD (participant)),
                                     pd != NULL ? pd : "", title != NULL ? title : "");
-          check = gtk_check_button_new_with_label (label);
+          check = gtk_check_button_new ();
+          {
+            GtkWidget *text = gtk_label_new (label);
+
+            gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+            gtk_label_set_max_width_chars (GTK_LABEL (text), 32);
+            gtk_label_set_xalign (GTK_LABEL (text), 0);
+            gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          }
           gtk_widget_set_margin_start (check, 8);
           gtk_widget_set_margin_end (check, 8);
           gtk_widget_set_margin_top (check, 4);

@@ -13,7 +13,7 @@
 #define HEADER_HEIGHT      (VENUE_ROW_HEIGHT + ROOM_ROW_HEIGHT)
 #define GUTTER_WIDTH       56.0
 #define MIN_COLUMN_WIDTH   150.0
-#define PIXELS_PER_MINUTE  1.4
+#define PIXELS_PER_MINUTE  1.2
 #define BOTTOM_PADDING     12.0
 #define EDGE_GRAB          6.0
 #define DRAG_THRESHOLD     4.0
@@ -79,7 +79,6 @@ struct _MpTimeline
   int             day_start;
   int             day_end;
   int             slot;
-  guint           layout_id;
   gboolean        layout_dirty;
 
   double          column_width;
@@ -432,7 +431,6 @@ ensure_layout (MpTimeline *self)
     return;
 
   self->layout_dirty = FALSE;
-  g_clear_handle_id (&self->layout_id, g_source_remove);
 
   g_ptr_array_set_size (self->blocks, 0);
   g_ptr_array_set_size (self->columns, 0);
@@ -510,24 +508,14 @@ ensure_layout (MpTimeline *self)
   assign_lanes (self->blocks);
 }
 
-static gboolean
-on_layout_idle_cb (gpointer data)
-{
-  MpTimeline *self = data;
-
-  self->layout_id = 0;
-  ensure_layout (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
+/* The layout is made again when next needed: at allocation, at drawing,
+ * or when asked for what it holds. */
 static void
 invalidate_layout (MpTimeline *self)
 {
   self->layout_dirty = TRUE;
-  if (self->layout_id == 0)
-    self->layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_layout_idle_cb, self, NULL);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Geometry ---------------------------------------------------------------- */
@@ -746,7 +734,7 @@ ensure_block_layout (MpTimeline            *self,
                      Block                 *block,
                      const graphene_rect_t *rect)
 {
-  int width = MAX (1, (int) rect->size.width - 10);
+  int width = MAX (1, (int) rect->size.width - 10 - (block->conflict ? ICON_SIZE + 4 : 0));
   int height = MAX (1, (int) rect->size.height - 4);
   int lines = height / LINE_HEIGHT;
   g_autofree char *markup = NULL;
@@ -1628,7 +1616,6 @@ mp_timeline_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   mp_timeline_set_history (self, NULL);
   mp_timeline_set_conflicts (self, NULL);
-  g_clear_handle_id (&self->layout_id, g_source_remove);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);

@@ -17,6 +17,15 @@
 # include "mp-scheduler.h"
 # define MP_HAVE_SCHEDULER 1
 #endif
+#if __has_include("mp-ics.h")
+# include "mp-ics.h"
+# define MP_HAVE_ICS 1
+#endif
+#if __has_include("mp-print.h") && __has_include("mp-agenda.h")
+# include "mp-agenda.h"
+# include "mp-print.h"
+# define MP_HAVE_AGENDA 1
+#endif
 #if __has_include("mp-delegations-page.h")
 # include "mp-delegations-page.h"
 # define MP_HAVE_DELEGATIONS_PAGE 1
@@ -911,6 +920,18 @@ on_meeting_activated_cb (MpTimeline *timeline,
 }
 
 static void
+on_editor_revealed_cb (GtkRevealer *revealer,
+                       GParamSpec  *pspec,
+                       MpWindow    *self)
+{
+  MpMeeting *meeting = mp_timeline_get_selected (self->timeline);
+
+  /* The timeline is narrower now: keep the meeting in view. */
+  if (meeting != NULL)
+    mp_timeline_scroll_to_meeting (self->timeline, meeting);
+}
+
+static void
 on_editor_closed_cb (MpMeetingEditor *editor,
                      MpWindow        *self)
 {
@@ -1133,6 +1154,137 @@ schedule_action (GtkWidget  *widget,
 }
 #endif
 
+/* Exports ----------------------------------------------------------------- */
+
+#if defined (MP_HAVE_ICS) || defined (MP_HAVE_AGENDA)
+typedef gboolean (*ExportFunc) (MpWindow    *self,
+                                GFile       *file,
+                                GError     **error);
+
+/* Asks where to write, suggesting the plan's name (and the filter's id:
+ * the export is of what the timeline shows), then writes. */
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       MpWindow        *self)
+{
+  ExportFunc func = g_object_get_data (G_OBJECT (dialog), "export-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!func (self, file, &error))
+        show_error (self, _("Could Not Export"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
+          toast (self, text, NULL);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_export_file (MpWindow   *self,
+                    const char *title,
+                    const char *extension,
+                    const char *mime_type,
+                    ExportFunc  func)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *plan_title = mp_document_dup_title (self->document);
+  const char *for_id = mp_timeline_get_filter (self->timeline);
+  g_autofree char *name = for_id != NULL ? g_strdup_printf ("%s (%s).%s", plan_title, for_id, extension)
+                                         : g_strdup_printf ("%s.%s", plan_title, extension);
+
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_set_name (filter, extension);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "export-func", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+#ifdef MP_HAVE_ICS
+static gboolean
+write_calendar (MpWindow  *self,
+                GFile     *file,
+                GError   **error)
+{
+  MpPlan *plan = get_plan (self);
+  const char *for_id = mp_timeline_get_filter (self->timeline);
+  MpRecord *audience = for_id != NULL ? mp_ics_lookup_audience (plan, for_id) : NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = mp_ics_export (plan, audience, &length);
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_export_file (MP_WINDOW (widget), _("Export Calendar"), "ics", "text/calendar", write_calendar);
+}
+#endif
+
+#ifdef MP_HAVE_AGENDA
+static MpAgendaLayout
+agenda_layout (MpWindow *self)
+{
+  const char *for_id = mp_timeline_get_filter (self->timeline);
+  MpAgendaLayout layout = MP_AGENDA_LAYOUT_RUN_OF_SHOW;
+
+  if (for_id != NULL && !mp_agenda_default_layout (get_plan (self), for_id, &layout, NULL))
+    layout = MP_AGENDA_LAYOUT_RUN_OF_SHOW;
+  return layout;
+}
+
+static gboolean
+write_pdf (MpWindow  *self,
+           GFile     *file,
+           GError   **error)
+{
+  g_autoptr(MpAgenda) agenda = mp_agenda_new (get_plan (self), agenda_layout (self),
+                                              mp_timeline_get_filter (self->timeline), error);
+
+  return agenda != NULL && mp_agenda_write_pdf (agenda, file, MP_PAPER_A4, error);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_export_file (MP_WINDOW (widget), _("Export PDF"), "pdf", "application/pdf", write_pdf);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_print_agenda (GTK_WINDOW (self), get_plan (self), agenda_layout (self),
+                        mp_timeline_get_filter (self->timeline), &error))
+    show_error (self, _("Could Not Print"), error->message);
+}
+#endif
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -1215,6 +1367,13 @@ mp_window_class_init (MpWindowClass *klass)
 #ifdef MP_HAVE_SCHEDULER
   gtk_widget_class_install_action (widget_class, "win.schedule", NULL, schedule_action);
 #endif
+#ifdef MP_HAVE_ICS
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
+#endif
+#ifdef MP_HAVE_AGENDA
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+#endif
 }
 
 static void
@@ -1252,6 +1411,8 @@ mp_window_init (MpWindow *self)
   g_signal_connect_object (self->timeline, "notify::day", G_CALLBACK (on_timeline_day_cb), self, 0);
   g_signal_connect_object (self->timeline, "notify::filter", G_CALLBACK (on_timeline_day_cb), self, 0);
   g_signal_connect_object (self->timeline, "notify::selected", G_CALLBACK (on_selected_cb), self, 0);
+  g_signal_connect_object (self->editor_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_editor_revealed_cb), self, G_CONNECT_AFTER);
 
   add_sidebar_row (self, "timeline", _("Timeline"), "x-office-calendar-symbolic");
 #ifdef MP_HAVE_DELEGATIONS_PAGE
@@ -1271,6 +1432,13 @@ mp_window_init (MpWindow *self)
 
 #ifdef MP_HAVE_SCHEDULER
   gtk_widget_set_visible (self->schedule_button, TRUE);
+#endif
+#ifdef MP_HAVE_ICS
+  g_menu_append (self->export_section, _("Export _Calendar…"), "win.export-calendar");
+#endif
+#ifdef MP_HAVE_AGENDA
+  g_menu_append (self->export_section, _("_Print…"), "win.print");
+  g_menu_append (self->export_section, _("Export _PDF…"), "win.export-pdf");
 #endif
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
