@@ -279,6 +279,61 @@ test_window_move_meeting (void)
   close_window (window);
 }
 
+/* A request dropped on the timeline becomes a tentative meeting there;
+ * the Schedule action places the rest; both undo. */
+static void
+test_window_requests (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpPlan *plan = mp_history_get_plan (history);
+  MpRequest *request = mp_plan_get_request (plan, "req-pull-aside");
+  guint n_meetings = g_list_model_get_n_items (mp_plan_get_meetings (plan));
+  MpMeeting *placed;
+  double x, y;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_assert_nonnull (request);
+  g_assert_null (mp_plan_get_placement (plan, "req-pull-aside"));
+  mp_timeline_set_day (timeline, day_of ("2014-04-25"));
+  g_assert_true (mp_timeline_get_point (timeline, "conference-room-b", 9 * 60 + 5, &x, &y));
+
+  placed = mp_timeline_place_request (timeline, request, x, y);
+  g_assert_nonnull (placed);
+  g_assert_true (mp_plan_get_placement (plan, "req-pull-aside") == placed);
+  g_assert_cmpint (mp_meeting_get_status (placed), ==, MP_MEETING_STATUS_TENTATIVE);
+  g_assert_cmpstr (mp_meeting_get_room (placed), ==, "conference-room-b");
+  start = mp_time_to_string (mp_meeting_get_start (placed));
+  g_assert_cmpstr (start, ==, "2014-04-25T09:00");
+  end = mp_time_to_string (mp_meeting_get_end (placed));
+  g_assert_nonnull (end);
+  g_assert_true (mp_timeline_get_selected (timeline) == placed);
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings + 1);
+
+  g_assert_true (mp_history_undo (history));
+  g_assert_null (mp_plan_get_placement (plan, "req-pull-aside"));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+
+  if (gtk_widget_activate_action (GTK_WIDGET (window), "win.schedule", NULL))
+    {
+      AdwMessageDialog *dialog;
+
+      drain ();
+      g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), >, n_meetings);
+      /* Requests it could not place are listed with the reason. */
+      dialog = find_message_dialog ();
+      if (dialog != NULL)
+        respond (dialog, "close");
+      g_assert_true (mp_history_undo (history));
+      g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+    }
+
+  close_window (window);
+}
+
 /* The editor applies changes at once; typing undoes as one step. */
 static void
 test_window_editor (void)
@@ -550,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/move-meeting", test_window_move_meeting);
+  g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/save", test_window_save);
   g_test_add_func ("/window/close-dialog", test_window_close_dialog);
