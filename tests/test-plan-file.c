@@ -710,12 +710,21 @@ test_save (void)
   g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
   g_assert_nonnull (strstr (second, "\"Renamed\""));
 
-  /* An existing file keeps its mode. */
-  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
-  g_assert_true (mp_plan_file_save (loaded, file, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  /* An existing file keeps its mode, whatever the umask. */
+  {
+    mode_t old_umask = umask (022);
+
+    g_assert_cmpint (g_chmod (path, 0664), ==, 0);
+    g_assert_true (mp_plan_file_save (loaded, file, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0664);
+    g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+    g_assert_true (mp_plan_file_save (loaded, file, &error));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    umask (old_umask);
+  }
 
   /* No temporary files are left behind: the plan and its backup. */
   g_assert_cmpuint (count_files (dir), ==, 2);

@@ -1702,7 +1702,9 @@ mp_plan_file_save (MpPlan  *plan,
        * syncs it and renames it only when all went well. The previous
        * version is kept as NAME~; a replaced file keeps its mode, a new
        * one is its owner's only. */
-      if (g_stat (path, &st) == 0)
+      gboolean existed = g_stat (path, &st) == 0;
+
+      if (existed)
         {
           mode = st.st_mode & 07777;
           ok = keep_backup (path, &local_error);
@@ -1712,6 +1714,9 @@ mp_plan_file_save (MpPlan  *plan,
 
       ok = ok && g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
                                            mode, &local_error);
+      /* The umask trimmed the mode of the new file: give the old one back. */
+      if (ok && existed)
+        g_chmod (path, mode);
     }
 
   if (!ok)
