@@ -271,6 +271,8 @@ test_window_move_meeting (void)
   mp_conflicts_panel_activate (MP_CONFLICTS_PANEL (mp_window_get_conflicts_panel (window)), 0);
   g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
   g_assert_nonnull (mp_timeline_get_selected (timeline));
+  g_assert_true (mp_timeline_is_highlighted (timeline, "bilateral-usa-sedena"));
+  g_assert_true (mp_timeline_is_highlighted (timeline, "bilateral-usa-semar"));
 
   /* Delete from the keyboard's action path, then undo. */
   mp_history_undo (history);

@@ -66,6 +66,7 @@ struct _MpTimeline
   gint64          day;
   char           *filter;
   char           *selected;    /* meeting id */
+  GStrv           highlighted; /* meeting ids shown with the selection */
   GTimeZone      *second_zone;
   char           *second_label;
 
@@ -803,8 +804,10 @@ draw_block (MpTimeline            *self,
   MpMeetingKind kind = mp_meeting_get_kind (block->meeting);
   GdkRGBA color = p->kinds[CLAMP (kind, 0, MP_N_MEETING_KINDS - 1)];
   GdkRGBA fill = color;
-  gboolean selected = !ghost && self->selected != NULL &&
-                      g_str_equal (self->selected, mp_record_get_id (MP_RECORD (block->meeting)));
+  const char *id = mp_record_get_id (MP_RECORD (block->meeting));
+  gboolean selected = !ghost &&
+                      ((self->selected != NULL && g_str_equal (self->selected, id)) ||
+                       (self->highlighted != NULL && g_strv_contains ((const char * const *) self->highlighted, id)));
 
   if (status == MP_MEETING_STATUS_CANCELLED)
     {
@@ -1327,6 +1330,7 @@ on_pressed_cb (GtkGestureClick *gesture,
   Block *block = block_at (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  mp_timeline_set_highlighted (self, NULL);
   mp_timeline_set_selected (self, block != NULL ? block->meeting : NULL);
   if (block != NULL && n_press == 2)
     g_signal_emit (self, signals [MEETING_ACTIVATED], 0, block->meeting);
@@ -1627,6 +1631,7 @@ mp_timeline_dispose (GObject *object)
   g_clear_pointer (&self->ghost_key, g_free);
   g_clear_pointer (&self->filter, g_free);
   g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->highlighted, g_strfreev);
   g_clear_pointer (&self->second_zone, g_time_zone_unref);
   g_clear_pointer (&self->second_label, g_free);
 
@@ -1947,6 +1952,29 @@ mp_timeline_set_selected (MpTimeline *self,
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
+}
+
+void
+mp_timeline_set_highlighted (MpTimeline         *self,
+                             const char * const *meeting_ids)
+{
+  g_return_if_fail (MP_IS_TIMELINE (self));
+
+  if (self->highlighted == NULL && meeting_ids == NULL)
+    return;
+  g_clear_pointer (&self->highlighted, g_strfreev);
+  self->highlighted = g_strdupv ((char **) meeting_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+mp_timeline_is_highlighted (MpTimeline *self,
+                            const char *meeting_id)
+{
+  g_return_val_if_fail (MP_IS_TIMELINE (self), FALSE);
+
+  return self->highlighted != NULL && meeting_id != NULL &&
+         g_strv_contains ((const char * const *) self->highlighted, meeting_id);
 }
 
 const char *

@@ -30,6 +30,12 @@ gint64      mp_timeline_get_meeting_day      (MpMeeting       *meeting);
 MpMeeting  *mp_timeline_get_selected         (MpTimeline      *self);
 void        mp_timeline_set_selected         (MpTimeline      *self,
                                               MpMeeting       *meeting);
+/* Marks more meetings as the selection is marked (the meetings of a
+ * conflict); NULL clears. A click on the timeline clears it too. */
+void        mp_timeline_set_highlighted      (MpTimeline      *self,
+                                              const char * const *meeting_ids);
+gboolean    mp_timeline_is_highlighted       (MpTimeline      *self,
+                                              const char      *meeting_id);
 /* Shows only the meetings of a delegation or a person (an id of either);
  * NULL shows all. */
 const char *mp_timeline_get_filter           (MpTimeline      *self);

@@ -963,6 +963,7 @@ mp_window_show_meeting (MpWindow   *self,
   if (meeting == NULL)
     return FALSE;
 
+  mp_timeline_set_highlighted (self->timeline, NULL);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
   /* A filter that hides the meeting gives way. */
   if (mp_timeline_get_filter (self->timeline) != NULL)
@@ -992,8 +993,8 @@ on_conflict_activated_cb (MpConflictsPanel *panel,
 {
   const char * const *meetings = mp_conflict_get_meetings (conflict);
 
-  if (meetings != NULL && meetings[0] != NULL)
-    mp_window_show_meeting (self, meetings[0]);
+  if (meetings != NULL && meetings[0] != NULL && mp_window_show_meeting (self, meetings[0]))
+    mp_timeline_set_highlighted (self->timeline, meetings);
 }
 
 static void
