@@ -123,7 +123,6 @@ fill_row (gpointer     page,
   mp_record_row_set_prefix (row, prefix);
   mp_record_row_set_title (row, mp_delegation_get_name (delegation));
   mp_record_row_set_subtitle (row, subtitle);
-  mp_record_row_set_detail (row, mp_delegation_get_home_time_zone (delegation));
 }
 
 static MpDelegationsPage *

@@ -137,7 +137,7 @@ fill_row (gpointer     page,
       mp_record_row_set_heading (row, TRUE);
       mp_record_row_set_title (row, mp_venue_get_name (venue));
       mp_record_row_set_subtitle (row, mp_venue_get_address (venue));
-      mp_record_row_set_detail (row, mp_venue_get_time_zone (venue));
+      mp_record_row_set_detail (row, NULL);
       gtk_widget_set_margin_start (GTK_WIDGET (row), 0);
     }
   else
