@@ -304,6 +304,18 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSETTINGS_SCHEMA_DIR", SCHEMA_DIR, FALSE);
 
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema == NULL)
+      {
+        g_printerr ("bench-timeline: the settings schema %s is not compiled in %s (build the data/ target)\n",
+                    APP_ID, g_getenv ("GSETTINGS_SCHEMA_DIR"));
+        return 2;
+      }
+  }
+
   gtk_init ();
   adw_init ();
   g_assert (mp_get_resource () != NULL);
