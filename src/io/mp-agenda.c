@@ -391,8 +391,8 @@ format_offset (GTimeZone *zone,
   if (offset == 0)
     return g_strdup ("UTC");
   if (minutes % 60 == 0)
-    return g_strdup_printf ("UTC%s%d", offset < 0 ? "−" : "+", (int) (minutes / 60));
-  return g_strdup_printf ("UTC%s%d:%02d", offset < 0 ? "−" : "+", (int) (minutes / 60), (int) (minutes % 60));
+    return g_strdup_printf ("UTC%s%d", offset < 0 ? "-" : "+", (int) (minutes / 60));
+  return g_strdup_printf ("UTC%s%d:%02d", offset < 0 ? "-" : "+", (int) (minutes / 60), (int) (minutes % 60));
 }
 
 static gboolean
@@ -814,7 +814,16 @@ participants_cell (Builder   *bu,
             break;
           if (shown > 0)
             rich_add (&b, ", ", NULL);
-          rich_add (&b, person_name (person), principal ? &style_strong : NULL);
+          if (pango_find_base_dir (person_name (person), -1) == PANGO_DIRECTION_RTL)
+            {
+              /* A right-to-left name in a list that runs left to right:
+               * isolated, so that the list keeps its order. */
+              g_autofree char *isolated = g_strconcat ("\u2067", person_name (person), "\u2069", NULL);
+
+              rich_add (&b, isolated, principal ? &style_strong : NULL);
+            }
+          else
+            rich_add (&b, person_name (person), principal ? &style_strong : NULL);
           shown++;
         }
 
@@ -1698,6 +1707,12 @@ layout_section (MpAgenda *self,
 
   s->kicker_layout = make_layout (self, &s->kicker, 8.0, width, PANGO_ALIGN_LEFT);
   s->audience_layout = make_layout (self, &s->audience, s->audience_size, width, PANGO_ALIGN_LEFT);
+  if (pango_layout_get_line_count (s->audience_layout) > 1)
+    {
+      /* A long name: a size smaller, rather than a word alone on a line. */
+      g_object_unref (s->audience_layout);
+      s->audience_layout = make_layout (self, &s->audience, s->audience_size * 0.82, width, PANGO_ALIGN_LEFT);
+    }
   s->details_layout = make_layout (self, &s->details, 9.0, width, PANGO_ALIGN_LEFT);
   pango_layout_set_spacing (s->details_layout, 2 * PANGO_SCALE);
   s->title_height = layout_height (s->kicker_layout) + 3
