@@ -177,11 +177,12 @@ test_not_json (void)
   /* Not UTF-8. */
   {
     g_autoptr(GError) error = NULL;
-    const char data[] = "{\"format\": \"\xff\xfe\"}";
+    const char data[] = "{\n  \"format\": \"Caf\xc3\xa9 \xff\xfe\"}";
 
     g_assert_null (mp_plan_file_load_data (data, sizeof data - 1, NAME, &error));
     g_assert_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON);
-    g_assert_true (g_str_has_prefix (error->message, NAME ": "));
+    /* Line 2, after 18 characters (é is one). */
+    g_assert_true (g_str_has_prefix (error->message, NAME ":2:19: "));
     g_assert_nonnull (strstr (error->message, "UTF-8"));
   }
 }

@@ -980,15 +980,28 @@ mp_plan_file_load_data (const char  *data,
   g_autoptr(MpPlan) plan = mp_plan_new ();
   g_autoptr(GError) local_error = NULL;
   Reader r = { display_name, plan, error };
+  const char *invalid;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!g_utf8_validate_len (data, length, &invalid))
     {
+      guint line = 1, column = 1;
+
+      /* Where, as json-glib counts: lines from 1, characters from 1. */
+      for (const char *p = data; p < invalid; p = g_utf8_next_char (p))
+        {
+          column++;
+          if (*p == '\n')
+            {
+              line++;
+              column = 1;
+            }
+        }
       g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON,
-                   _("%s: the file is not UTF-8 text"), display_name);
+                   _("%s:%u:%u: the file is not UTF-8 text"), display_name, line, column);
       return NULL;
     }
 
