@@ -758,7 +758,7 @@ mp_delegations_page_set_history (MpDelegationsPage *self,
   g_set_object (&self->history, history);
   plan = get_plan (self);
 
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, self);
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
   update_counts (self);
   gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
   update_view (self);

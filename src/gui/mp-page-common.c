@@ -591,8 +591,27 @@ plan_watch_run (gpointer data)
   MpPlanWatch *watch = data;
 
   watch->idle = 0;
+  /* A hidden page catches up when it is shown. */
+  if (!gtk_widget_get_mapped (watch->data))
+    {
+      watch->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  watch->stale = FALSE;
   watch->callback (watch->data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_map_cb (GtkWidget   *page,
+                MpPlanWatch *watch)
+{
+  if (watch->stale)
+    {
+      watch->stale = FALSE;
+      watch->callback (watch->data);
+    }
 }
 
 static void
@@ -609,32 +628,37 @@ mp_plan_watch_clear (MpPlanWatch *watch)
   g_clear_handle_id (&watch->idle, g_source_remove);
   if (watch->plan != NULL)
     g_clear_signal_handler (&watch->handler, watch->plan);
+  if (watch->data != NULL)
+    g_clear_signal_handler (&watch->map_handler, watch->data);
   g_clear_object (&watch->plan);
+  watch->stale = FALSE;
 }
 
 void
 mp_plan_watch_set_plan (MpPlanWatch *watch,
                         MpPlan      *plan,
                         GSourceFunc  callback,
-                        gpointer     data)
+                        GtkWidget   *page)
 {
   mp_plan_watch_clear (watch);
   watch->callback = callback;
-  watch->data = data;
+  watch->data = page;
   if (plan == NULL)
     return;
 
   watch->plan = g_object_ref (plan);
   watch->handler = g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed_cb), watch);
+  watch->map_handler = g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), watch);
 }
 
 void
 mp_plan_watch_flush (MpPlanWatch *watch)
 {
-  if (watch->idle == 0)
+  if (watch->idle == 0 && !watch->stale)
     return;
 
   g_clear_handle_id (&watch->idle, g_source_remove);
+  watch->stale = FALSE;
   watch->callback (watch->data);
 }
 

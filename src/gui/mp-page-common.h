@@ -71,12 +71,15 @@ GtkListItemFactory *mp_record_row_factory_new     (gpointer            page,
                                                    MpSetupRow          setup);
 void                mp_record_row_factory_refresh (GtkListItemFactory *factory);
 
-/* Calls callback (data) once, soon after the plan changed. */
+/* Calls callback (page) once, soon after the plan changed; while page is
+ * not mapped, once it is mapped again. */
 typedef struct
 {
   MpPlan      *plan;
   gulong       handler;
+  gulong       map_handler;
   guint        idle;
+  gboolean     stale;
   GSourceFunc  callback;
   gpointer     data;
 } MpPlanWatch;
@@ -84,7 +87,7 @@ typedef struct
 void        mp_plan_watch_set_plan      (MpPlanWatch   *watch,
                                          MpPlan        *plan,
                                          GSourceFunc    callback,
-                                         gpointer       data);
+                                         GtkWidget     *page);
 void        mp_plan_watch_clear         (MpPlanWatch   *watch);
 /* Runs a pending callback now (tests, and before a removal). */
 void        mp_plan_watch_flush         (MpPlanWatch   *watch);

@@ -989,7 +989,7 @@ mp_people_page_set_history (MpPeoplePage *self,
   g_set_object (&self->history, history);
   plan = get_plan (self);
 
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, self);
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
   adw_combo_row_set_model (self->delegation_row, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
   update_delegation_filter (self);
   gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);

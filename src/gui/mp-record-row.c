@@ -21,12 +21,18 @@ struct _MpRecordRow
 
 G_DEFINE_FINAL_TYPE (MpRecordRow, mp_record_row, ADW_TYPE_BIN)
 
+/* Rows are filled again on every change of the plan: leave alone what
+ * did not change, so nothing is laid out again for nothing. */
 static void
 set_label (GtkLabel   *label,
            const char *text)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+  if (gtk_widget_get_visible (GTK_WIDGET (label)) != (*text != '\0'))
+    gtk_widget_set_visible (GTK_WIDGET (label), *text != '\0');
 }
 
 static void
@@ -78,7 +84,8 @@ mp_record_row_set_title (MpRecordRow *self,
 {
   g_return_if_fail (MP_IS_RECORD_ROW (self));
 
-  gtk_label_set_label (self->title_label, title != NULL ? title : "");
+  if (g_strcmp0 (gtk_label_get_label (self->title_label), title != NULL ? title : "") != 0)
+    gtk_label_set_label (self->title_label, title != NULL ? title : "");
 }
 
 const char *

@@ -171,8 +171,9 @@ fill_row (gpointer     page,
   /* Unplaced says nothing new when only the unplaced are shown. */
   mp_record_row_set_detail (row, placement != NULL ? when :
                                  gtk_toggle_button_get_active (self->all_button) ? _("Unplaced") : NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row),
-                               placement != NULL ? NULL : _("Drag onto the timeline to place this request"));
+  if ((placement == NULL) != (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row),
+                                 placement != NULL ? NULL : _("Drag onto the timeline to place this request"));
 }
 
 static GdkContentProvider *
@@ -751,7 +752,7 @@ mp_requests_page_set_history (MpRequestsPage *self,
   g_set_object (&self->history, history);
   plan = get_plan (self);
 
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, self);
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
   gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_requests (plan) : NULL);
   gtk_filter_list_model_set_model (self->people_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);
   update_view (self);

@@ -942,7 +942,7 @@ mp_rooms_page_set_history (MpRoomsPage *self,
   g_set_object (&self->history, history);
   plan = get_plan (self);
 
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, self);
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
   g_ptr_array_set_size (self->venue_filters, 0);
   gtk_map_list_model_set_model (self->map_model, plan != NULL ? mp_plan_get_venues (plan) : NULL);
   gtk_filter_list_model_set_model (self->orphan_model, plan != NULL ? mp_plan_get_rooms (plan) : NULL);
