@@ -281,6 +281,64 @@ test_window_move_meeting (void)
   close_window (window);
 }
 
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The keyboard: arrows move the selection, Alt+Down moves the meeting a
+ * slot later, Enter opens the editor, Delete removes; all undo. */
+static void
+test_window_keyboard (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  GtkWidget *timeline = mp_window_get_timeline (window);
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpPlan *plan = mp_history_get_plan (history);
+  MpMeeting *selected;
+  g_autofree char *start = NULL;
+
+  mp_window_show_meeting (window, "bilateral-usa-sedena");
+  g_assert_true (press_key (timeline, GDK_KEY_Down, 0));
+  selected = mp_timeline_get_selected (MP_TIMELINE (timeline));
+  g_assert_cmpstr (mp_record_get_id (MP_RECORD (selected)), ==, "trilateral-restricted");
+  g_assert_true (press_key (timeline, GDK_KEY_Up, 0));
+  g_assert_true (press_key (timeline, GDK_KEY_Right, 0));
+  selected = mp_timeline_get_selected (MP_TIMELINE (timeline));
+  g_assert_cmpstr (mp_record_get_id (MP_RECORD (selected)), ==, "bilateral-usa-semar");
+
+  g_assert_true (press_key (timeline, GDK_KEY_Down, GDK_ALT_MASK));
+  start = mp_time_to_string (mp_meeting_get_start (selected));
+  g_assert_cmpstr (start, ==, "2014-04-24T12:15");
+  g_assert_true (mp_history_undo (history));
+
+  g_assert_true (press_key (timeline, GDK_KEY_Return, 0));
+  g_assert_true (mp_window_get_editor_visible (window));
+  g_assert_true (mp_meeting_editor_get_meeting (MP_MEETING_EDITOR (mp_window_get_editor (window))) == selected);
+
+  g_assert_true (press_key (timeline, GDK_KEY_Delete, 0));
+  g_assert_null (mp_plan_get_meeting (plan, "bilateral-usa-semar"));
+  g_assert_false (mp_window_get_editor_visible (window));
+  g_assert_true (mp_history_undo (history));
+  g_assert_nonnull (mp_plan_get_meeting (plan, "bilateral-usa-semar"));
+
+  close_window (window);
+}
+
 /* A request dropped on the timeline becomes a tentative meeting there;
  * the Schedule action places the rest; both undo. */
 static void
@@ -607,6 +665,7 @@ main (int   argc,
 
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/move-meeting", test_window_move_meeting);
+  g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/save", test_window_save);
