@@ -478,6 +478,78 @@ test_unicode (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* Venues in two zones: each time names its city; a meeting that ends the
+ * next day says so; the home time of a person crosses the date line. */
+static void
+test_zones (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *run_of_show[] = {
+    "Times are the local time of each venue.",
+    "Saturday 29 March 2014", "23:00–01:30 +1 Brussels", "Late session across midnight",
+    "Monday 31 March 2014", "12:00–13:00 London", "London lunch", "Lancaster House",
+    "15:00–15:30 Brussels", "No room yet", "Room to be announced",
+    NULL
+  };
+  const char *abe[] = {
+    "PERSONAL AGENDA", "安倍晋三",
+    "the start in the delegation’s home time is given in brackets.",
+    "23:00–01:30 +1 Brussels (Sun 07:00 Tokyo)",
+    "12:00–13:00 London (20:00 Tokyo)",
+    NULL
+  };
+  g_autoptr(MpPlan) plan = load ("agenda-zones.ministerial");
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  CFF_LEAK_IGNORE_BEGIN ();
+  text = agenda_text (f, plan, MP_AGENDA_LAYOUT_RUN_OF_SHOW, NULL, MP_PAPER_A4);
+  assert_in_order (text, run_of_show);
+  g_clear_pointer (&text, g_free);
+  text = agenda_text (f, plan, MP_AGENDA_LAYOUT_AGENDA, "abe", MP_PAPER_A4);
+  assert_in_order (text, abe);
+  g_assert_null (strstr (text, "No room yet"));
+  CFF_LEAK_IGNORE_END ();
+
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
+
+/* A plan with nothing in it still gives a page that says so. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  MpConference *conference = mp_plan_get_conference (plan);
+  gint64 day;
+
+  if (!have_poppler ())
+    return;
+
+  mp_conference_set_title (conference, "Nothing yet");
+  mp_conference_set_time_zone (conference, "UTC");
+  g_assert_true (mp_date_parse ("2014-03-29", &day, NULL));
+  mp_conference_set_start_date (conference, day);
+  mp_conference_set_end_date (conference, day);
+
+  for (MpAgendaLayout layout = MP_AGENDA_LAYOUT_RUN_OF_SHOW; layout <= MP_AGENDA_LAYOUT_ROOM; layout++)
+    {
+      guint n_pages;
+      g_autofree char *path = write_agenda (f, plan, layout, NULL, MP_PAPER_A4,
+                                            mp_agenda_layout_to_nick (layout), &n_pages);
+      g_autofree char *text = pdf_text (path, TRUE);
+      const char *expected[] = { "Nothing yet", "29 March 2014", "Times are UTC.", "No meetings.", "Page 1 of 1", NULL };
+
+      g_assert_cmpuint (n_pages, ==, 1);
+      g_assert_cmpuint (pdf_pages (path), ==, 1);
+      assert_in_order (text, expected);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
+
 /* A plan made to test pagination: eighty delegations, meetings of every
  * size, one with more people than a page holds and one with a page's worth
  * of topics. */
@@ -813,6 +885,8 @@ main (int   argc,
   g_test_add ("/agenda/person-text", Fixture, NULL, fixture_set_up, test_person_text, fixture_tear_down);
   g_test_add ("/agenda/room-text", Fixture, NULL, fixture_set_up, test_room_text, fixture_tear_down);
   g_test_add ("/agenda/unicode", Fixture, NULL, fixture_set_up, test_unicode, fixture_tear_down);
+  g_test_add ("/agenda/zones", Fixture, NULL, fixture_set_up, test_zones, fixture_tear_down);
+  g_test_add ("/agenda/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add_func ("/agenda/rows-never-split", test_rows_never_split);
   g_test_add ("/agenda/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/agenda/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);

@@ -745,6 +745,36 @@ delegation_code (Person *person)
   return mp_participant_get_delegation (person->participant);
 }
 
+/* Whether the first letter of text is of a script written right to left. */
+static gboolean
+starts_right_to_left (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+
+      switch ((int) g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Grouped by delegation in precedence order, one paragraph each; the
  * principals first and in bold. A large meeting names only the principals
  * and counts the others. */
@@ -814,7 +844,7 @@ participants_cell (Builder   *bu,
             break;
           if (shown > 0)
             rich_add (&b, ", ", NULL);
-          if (pango_find_base_dir (person_name (person), -1) == PANGO_DIRECTION_RTL)
+          if (starts_right_to_left (person_name (person)))
             {
               /* A right-to-left name in a list that runs left to right:
                * isolated, so that the list keeps its order. */
@@ -1004,9 +1034,12 @@ section_words (Builder   *bu,
     {
       MpConference *conference = mp_plan_get_conference (bu->plan);
 
-      *kicker = g_strdup (_("Run of show"));
+      /* The agendas of no delegation and the cards of no room: a page
+       * that says so. */
+      *kicker = g_strdup (layout == MP_AGENDA_LAYOUT_AGENDA ? _("Agendas of the delegations") :
+                          layout == MP_AGENDA_LAYOUT_ROOM ? _("Room schedules") : _("Run of show"));
       *audience = g_strdup (mp_conference_get_title (conference));
-      *running = g_strdup (_("Run of show"));
+      *running = g_strdup (*kicker);
       return;
     }
 
@@ -1126,11 +1159,13 @@ section_new (Builder        *bu,
           layout == MP_AGENDA_LAYOUT_AGENDA ? agenda : run_of_show,
           sizeof s->widths);
 
+  /* Only the run of show takes every meeting; the other layouts get no
+   * target only when the plan has nothing for them. */
   for (guint i = 0; i < bu->entries->len; i++)
     {
       Entry *e = &g_array_index (bu->entries, Entry, i);
 
-      if (entry_concerns (bu, e, target))
+      if ((target != NULL || layout == MP_AGENDA_LAYOUT_RUN_OF_SHOW) && entry_concerns (bu, e, target))
         g_array_append_val (picked, *e);
     }
 
@@ -1215,13 +1250,15 @@ section_new (Builder        *bu,
         {
           g_autofree char *home_city = zone_city (home_zone);
 
-          /* TRANSLATORS: "Times are Mexico City time (UTC−5); the start in
+          /* TRANSLATORS: "Times are Mexico City time (UTC-5); the start in
            * New York time is given in brackets." */
           text = g_strdup_printf (_("Times are %s time (%s); the start in %s time is given in brackets."),
                                   city, offset, home_city);
         }
+      else if (g_strcmp0 (city, "UTC") == 0)
+        text = g_strdup (_("Times are UTC."));
       else
-        /* TRANSLATORS: "Times are Mexico City time (UTC−5)." */
+        /* TRANSLATORS: "Times are Mexico City time (UTC-5)." */
         text = g_strdup_printf (_("Times are %s time (%s)."), city, offset);
       rich_add (&b, text, &style_detail);
     }
@@ -1537,6 +1574,10 @@ mp_agenda_new (MpPlan          *plan,
     self->title = g_strdup_printf (_("%s: Room schedules"), self->conference_title);
   else
     self->title = g_strdup_printf (_("%s: Run of show"), self->conference_title);
+
+  /* Never a document without pages. */
+  if (self->sections->len == 0)
+    g_ptr_array_add (self->sections, section_new (&bu, layout, NULL));
 
   builder_clear (&bu);
 
