@@ -192,6 +192,23 @@ test_window_open_sample (void)
   g_assert_false (contains_meeting (meetings, "press-readout"));
   g_assert_true (contains_meeting (meetings, "trilateral-restricted"));
 
+  /* The pages are made when first shown, with the window's plan. */
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW, "stack"));
+    const char *pages[] = { "delegations", "people", "rooms", "requests" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_autoptr(MpHistory) history = NULL;
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, pages[i]);
+        g_object_get (gtk_stack_get_visible_child (stack), "history", &history, NULL);
+        g_assert_true (history == mp_document_get_history (mp_window_get_document (window)));
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+  }
+
   /* win.show-meeting goes to the meeting's day and selects it. */
   g_assert_true (mp_window_show_meeting (window, "departure-hagel"));
   g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-25"));

@@ -86,6 +86,7 @@ G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_title (MpWindow *self);
 static void save_as (MpWindow *self);
+static gboolean ensure_page (MpWindow *self, const char *name);
 
 /* Messages ---------------------------------------------------------------- */
 
@@ -378,12 +379,11 @@ on_selected_cb (MpTimeline *timeline,
     mp_meeting_editor_set_meeting (self->editor, meeting);
 }
 
-/* A page gets the plan when it is first shown: a page of 2,000 people
- * costs its rows only once someone looks at it. */
+/* Pages are made when first shown (a page of 2,000 people costs its rows
+ * only once someone looks at it), and follow the document after. */
 static void
 update_pages (MpWindow *self)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
   MpHistory *history = self->document != NULL ? mp_document_get_history (self->document) : NULL;
 
   for (guint i = 0; i < self->pages->len; i++)
@@ -392,15 +392,8 @@ update_pages (MpWindow *self)
       g_autoptr(MpHistory) current = NULL;
 
       g_object_get (page, "history", &current, NULL);
-      if (current == history)
-        continue;
-      if (page == visible || g_object_get_data (G_OBJECT (page), "shown") != NULL)
-        {
-          g_object_set_data (G_OBJECT (page), "shown", GINT_TO_POINTER (1));
-          g_object_set (page, "history", history, NULL);
-        }
-      else if (current != NULL)
-        g_object_set (page, "history", NULL, NULL);
+      if (current != history)
+        g_object_set (page, "history", history, NULL);
     }
 }
 
@@ -1016,7 +1009,7 @@ show_page_action (GtkWidget  *widget,
   MpWindow *self = MP_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+  if (ensure_page (self, name))
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -1037,7 +1030,6 @@ on_stack_visible_cb (GtkStack   *stack,
       gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
 
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->day_label)), timeline);
-  update_pages (self);
 }
 
 static void
@@ -1045,14 +1037,18 @@ on_sidebar_row_selected_cb (GtkListBox    *list,
                             GtkListBoxRow *row,
                             MpWindow      *self)
 {
-  if (row == NULL)
+  const char *name = row != NULL ? g_object_get_data (G_OBJECT (row), "page") : NULL;
+
+  if (name == NULL || !ensure_page (self, name))
     return;
-  gtk_stack_set_visible_child_name (self->stack, g_object_get_data (G_OBJECT (row), "page"));
+  gtk_stack_set_visible_child_name (self->stack, name);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-static void
+typedef GtkWidget *(*PageNew) (void);
+
+static GtkListBoxRow *
 add_sidebar_row (MpWindow   *self,
                  const char *name,
                  const char *title,
@@ -1065,21 +1061,53 @@ add_sidebar_row (MpWindow   *self,
   gtk_box_append (GTK_BOX (box), gtk_label_new (title));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "page", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (row), "icon", g_strdup (icon), g_free);
   gtk_list_box_append (self->sidebar, row);
+  return GTK_LIST_BOX_ROW (row);
 }
 
 static void
 add_page (MpWindow   *self,
-          GtkWidget  *page,
+          PageNew     page_new,
           const char *name,
           const char *title,
           const char *icon)
 {
-  GtkStackPage *stack_page = gtk_stack_add_titled (self->stack, page, name, title);
+  GtkListBoxRow *row = add_sidebar_row (self, name, title, icon);
 
-  gtk_stack_page_set_icon_name (stack_page, icon);
-  g_ptr_array_add (self->pages, page);
-  add_sidebar_row (self, name, title, icon);
+  g_object_set_data (G_OBJECT (row), "page-new", page_new);
+}
+
+/* Makes the page called name if it is not made yet; FALSE when there is
+ * no such page. */
+static gboolean
+ensure_page (MpWindow   *self,
+             const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    return TRUE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      PageNew page_new = g_object_get_data (G_OBJECT (row), "page-new");
+      GtkWidget *page;
+      GtkStackPage *stack_page;
+
+      if (page_new == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (row), "page"), name) != 0)
+        continue;
+
+      page = page_new ();
+      stack_page = gtk_stack_add_titled (self->stack, page, name, g_object_get_data (G_OBJECT (row), "title"));
+      gtk_stack_page_set_icon_name (stack_page, g_object_get_data (G_OBJECT (row), "icon"));
+      g_ptr_array_add (self->pages, page);
+      update_pages (self);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Schedule ---------------------------------------------------------------- */
@@ -1417,16 +1445,16 @@ mp_window_init (MpWindow *self)
 
   add_sidebar_row (self, "timeline", _("Timeline"), "x-office-calendar-symbolic");
 #ifdef MP_HAVE_DELEGATIONS_PAGE
-  add_page (self, mp_delegations_page_new (), "delegations", _("Delegations"), "x-office-address-book-symbolic");
+  add_page (self, mp_delegations_page_new, "delegations", _("Delegations"), "x-office-address-book-symbolic");
 #endif
 #ifdef MP_HAVE_PEOPLE_PAGE
-  add_page (self, mp_people_page_new (), "people", _("People"), "system-users-symbolic");
+  add_page (self, mp_people_page_new, "people", _("People"), "system-users-symbolic");
 #endif
 #ifdef MP_HAVE_ROOMS_PAGE
-  add_page (self, mp_rooms_page_new (), "rooms", _("Rooms"), "mark-location-symbolic");
+  add_page (self, mp_rooms_page_new, "rooms", _("Rooms"), "mark-location-symbolic");
 #endif
 #ifdef MP_HAVE_REQUESTS_PAGE
-  add_page (self, mp_requests_page_new (), "requests", _("Requests"), "view-list-bullet-symbolic");
+  add_page (self, mp_requests_page_new, "requests", _("Requests"), "view-list-bullet-symbolic");
 #endif
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_stack_visible_cb), self, 0);
   on_stack_visible_cb (self->stack, NULL, self);
