@@ -23,7 +23,8 @@
 #define FITS     (-1)   /* a check passed */
 #define BLOCKED  (-2)   /* a fixed meeting or a rule stands in the way */
 
-#define MAX_EJECT 3     /* placements one insertion may push out */
+#define MAX_EJECT 8     /* placements one insertion may push out: a required one */
+#define EJECT     3     /* any other */
 
 typedef struct
 {
@@ -58,6 +59,7 @@ typedef struct
   gint64        *windows;       /* start, end pairs; NULL: always available */
   guint          n_windows;
   Track          track;
+  GArray        *requests;      /* the requests that name this person */
 } Person;
 
 typedef struct
@@ -90,6 +92,7 @@ typedef struct
   gboolean    movable;         /* placed by a meeting the search may move */
   gboolean    must_stay;       /* placed at the start: may move, never be dropped */
   gboolean    skip;            /* a check ignores this placement */
+  gboolean    pinned;          /* placed by the move under way: stays */
   gint64      start;
   gint64      end;
   int         room;
@@ -125,6 +128,7 @@ typedef struct
   Slot       *slots;
   guint       n_slots;
   guint       n_days;
+  gint64     *day_starts;      /* the instant each day's day_start falls on */
   gint64      conf_start;      /* the first day's day_start instant */
   gint64      conf_end;        /* the last day's day_end instant */
 
@@ -134,6 +138,9 @@ typedef struct
 
   GRand      *rand;
   gint64      score;
+  gint64      used;            /* minutes of the placements the search made */
+  GArray     *journal;         /* Step */
+  GArray     *pinned;          /* request indexes */
 } Sched;
 
 /* Tracks ----------------------------------------------------------------- */
@@ -359,7 +366,19 @@ can_remove (const Sched *s,
   return TRUE;
 }
 
-/* Moves ------------------------------------------------------------------- */
+/* Moves -------------------------------------------------------------------
+ *
+ * Every put and take is written in a journal, so that a move of the
+ * search that turns out badly is rolled back exactly. */
+
+typedef struct
+{
+  int      req;
+  gboolean put;         /* else taken */
+  gint64   start;
+  gint64   end;
+  int      room;
+} Step;
 
 static void
 put (Sched  *s,
@@ -369,6 +388,7 @@ put (Sched  *s,
      int     room)
 {
   Busy b = { start, end, room, room >= 0 ? s->rooms[room].venue : -1, (int) (q - s->reqs), s->order++ };
+  Step step = { b.owner, TRUE, start, end, room };
 
   g_assert (!q->placed);
   q->placed = TRUE;
@@ -382,12 +402,16 @@ put (Sched  *s,
   for (guint i = 0; i < q->n_people; i++)
     track_insert (&s->people[q->people[i]].track, &b);
   s->score += q->weight;
+  s->used += (end - start) / 60;
+  g_array_append_val (s->journal, step);
 }
 
 static void
 take (Sched *s,
       Req   *q)
 {
+  Step step = { (int) (q - s->reqs), FALSE, q->start, q->end, q->room };
+
   g_assert (q->placed && q->movable);
 
   if (q->room >= 0)
@@ -396,6 +420,44 @@ take (Sched *s,
     track_remove (&s->people[q->people[i]].track, q->start, q->order);
   q->placed = FALSE;
   s->score -= q->weight;
+  s->used -= (q->end - q->start) / 60;
+  g_array_append_val (s->journal, step);
+}
+
+/* Undoes the journal back to mark. */
+static void
+rollback (Sched *s,
+          guint  mark)
+{
+  while (s->journal->len > mark)
+    {
+      Step step = g_array_index (s->journal, Step, s->journal->len - 1);
+      guint len = s->journal->len - 1;
+
+      if (step.put)
+        take (s, &s->reqs[step.req]);
+      else
+        put (s, &s->reqs[step.req], step.start, step.end, step.room);
+      g_array_set_size (s->journal, len);
+    }
+}
+
+static void
+pin (Sched *s,
+     Req   *q)
+{
+  int i = (int) (q - s->reqs);
+
+  q->pinned = TRUE;
+  g_array_append_val (s->pinned, i);
+}
+
+static void
+unpin_all (Sched *s)
+{
+  for (guint i = 0; i < s->pinned->len; i++)
+    s->reqs[g_array_index (s->pinned, int, i)].pinned = FALSE;
+  g_array_set_size (s->pinned, 0);
 }
 
 static inline guint
@@ -442,13 +504,12 @@ insert_anywhere (Sched *s,
 
   start = s->slots[cand_slot (q->cands[i])].start;
   put (s, q, start, start + q->duration, cand_room (q, q->cands[i]));
-  q->movable = TRUE;
   return TRUE;
 }
 
-/* The placements to push out so that q fits at candidate c, fewest
- * first, their weight below limit; FALSE when a fixed meeting is in the
- * way or the price is too high. Leaves them marked skip. */
+/* The placements to push out so that q fits at candidate c, weighing less
+ * than limit; FALSE when a fixed or pinned meeting is in the way or the
+ * price is too high. Leaves them marked skip. */
 static gboolean
 blockers (Sched   *s,
           Req     *q,
@@ -471,11 +532,11 @@ blockers (Sched   *s,
 
       if (b == FITS)
         return TRUE;
-      if (b == BLOCKED || *n_out == MAX_EJECT)
+      if (b == BLOCKED || *n_out == (q->priority == MP_PRIORITY_REQUIRED ? MAX_EJECT : EJECT))
         return FALSE;
 
       r = &s->reqs[b];
-      if (!r->movable || *weight + r->weight >= limit)
+      if (r->pinned || *weight + r->weight >= limit)
         return FALSE;
 
       r->skip = TRUE;
@@ -493,95 +554,133 @@ unskip (Sched     *s,
     s->reqs[ids[i]].skip = FALSE;
 }
 
+/* The candidate of q whose blockers weigh least (below limit), ties at
+ * random. */
+static gboolean
+best_candidate (Sched   *s,
+                Req     *q,
+                int      limit,
+                guint32 *best_c,
+                int     *best_ids,
+                guint   *best_n,
+                guint64 *work)
+{
+  int ids[MAX_EJECT];
+  guint n, ties = 0;
+  int best_weight = G_MAXINT, weight;
+  guint from = g_rand_int_range (s->rand, 0, MAX (1, q->n_cands));
+
+  for (guint k = 0; k < q->n_cands; k++)
+    {
+      guint32 c = q->cands[(from + k) % q->n_cands];
+      gboolean ok = blockers (s, q, c, best_weight == G_MAXINT ? limit : MIN (limit, best_weight + 1),
+                              ids, &n, &weight);
+
+      unskip (s, ids, n);
+      (*work)++;
+      if (!ok)
+        continue;
+
+      if (weight < best_weight)
+        ties = 0;
+      if (g_rand_int_range (s->rand, 0, ++ties) == 0)
+        {
+          best_weight = weight;
+          *best_c = c;
+          *best_n = n;
+          memcpy (best_ids, ids, n * sizeof (int));
+        }
+      if (best_weight == 0)
+        break;
+    }
+
+  return best_weight != G_MAXINT;
+}
+
+static gboolean place_ejecting (Sched     *s,
+                                Req       *q,
+                                guint32    c,
+                                const int *ids,
+                                guint      n,
+                                int        depth,
+                                guint64   *work);
+
+/* Puts r, which was pushed out, back: anywhere free, else by pushing out
+ * lighter placements, depth levels down. */
+static gboolean
+replace (Sched *s,
+         Req   *r,
+         int    depth,
+         guint64 *work)
+{
+  int ids[MAX_EJECT];
+  guint32 c = 0;
+  guint n = 0, mark;
+
+  (*work) += r->n_cands;
+  if (insert_anywhere (s, r, g_rand_int_range (s->rand, 0, MAX (1, r->n_cands))))
+    {
+      pin (s, r);
+      return TRUE;
+    }
+  if (depth <= 0 || !best_candidate (s, r, r->weight + 1, &c, ids, &n, work))
+    return FALSE;
+
+  mark = s->journal->len;
+  if (place_ejecting (s, r, c, ids, n, depth - 1, work))
+    return TRUE;
+  rollback (s, mark);
+  return FALSE;
+}
+
+/* Places q at candidate c after pushing out ids, then puts those back
+ * where they fit. FALSE (to roll back) when a placement the plan had
+ * would be dropped. */
+static gboolean
+place_ejecting (Sched     *s,
+                Req       *q,
+                guint32    c,
+                const int *ids,
+                guint      n,
+                int        depth,
+                guint64   *work)
+{
+  gint64 start = s->slots[cand_slot (c)].start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Req *r = &s->reqs[ids[i]];
+
+      if (!can_remove (s, r))
+        return FALSE;
+      take (s, r);
+    }
+
+  if (check (s, q, start, cand_room (q, c), FALSE) != FITS)
+    return FALSE;
+  put (s, q, start, start + q->duration, cand_room (q, c));
+  pin (s, q);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Req *r = &s->reqs[ids[i]];
+
+      if (!replace (s, r, depth, work) && r->must_stay)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The search -------------------------------------------------------------- */
+
 typedef struct
 {
-  int     req;
+  int     req;          /* -1: not placed */
   gint64  start;
   gint64  end;
   int     room;
 } Saved;
-
-/* One step of the search: places the unplaced q at candidate c after
- * pushing out ids, then puts those back wherever they fit. Returns the
- * change of score; *undo holds what to restore. */
-static gboolean
-eject_and_insert (Sched     *s,
-                  Req       *q,
-                  guint32    c,
-                  const int *ids,
-                  guint      n,
-                  Saved     *saved,
-                  int       *delta)
-{
-  gint64 start = s->slots[cand_slot (c)].start;
-  guint taken = 0;
-  int before = (int) s->score;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Req *r = &s->reqs[ids[i]];
-
-      saved[i] = (Saved) { ids[i], r->start, r->end, r->room };
-    }
-
-  for (taken = 0; taken < n; taken++)
-    {
-      Req *r = &s->reqs[ids[taken]];
-
-      if (!can_remove (s, r))
-        break;
-      take (s, r);
-    }
-
-  if (taken < n || check (s, q, start, cand_room (q, c), FALSE) != FITS)
-    {
-      for (guint i = 0; i < taken; i++)
-        put (s, &s->reqs[saved[i].req], saved[i].start, saved[i].end, saved[i].room);
-      return FALSE;
-    }
-
-  put (s, q, start, start + q->duration, cand_room (q, c));
-  q->movable = TRUE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Req *r = &s->reqs[ids[i]];
-
-      if (!insert_anywhere (s, r, g_rand_int_range (s->rand, 0, MAX (1, r->n_cands))) && r->must_stay)
-        {
-          /* A placement the plan had is moved, never dropped. */
-          for (guint j = 0; j < i; j++)
-            if (s->reqs[ids[j]].placed)
-              take (s, &s->reqs[ids[j]]);
-          take (s, q);
-          q->movable = FALSE;
-          for (guint j = 0; j < n; j++)
-            put (s, &s->reqs[saved[j].req], saved[j].start, saved[j].end, saved[j].room);
-          return FALSE;
-        }
-    }
-
-  *delta = (int) s->score - before;
-  return TRUE;
-}
-
-static void
-undo_eject (Sched       *s,
-            Req         *q,
-            const int   *ids,
-            guint        n,
-            const Saved *saved)
-{
-  for (guint i = 0; i < n; i++)
-    if (s->reqs[ids[i]].placed)
-      take (s, &s->reqs[ids[i]]);
-  take (s, q);
-  q->movable = FALSE;
-  for (guint i = 0; i < n; i++)
-    put (s, &s->reqs[saved[i].req], saved[i].start, saved[i].end, saved[i].room);
-}
-
-/* The search -------------------------------------------------------------- */
 
 static void
 snapshot (const Sched *s,
@@ -616,8 +715,14 @@ compare_difficulty (gconstpointer pa,
   const Req *a = &s->reqs[*(const int *) pa];
   const Req *b = &s->reqs[*(const int *) pb];
 
+  if ((a->priority == MP_PRIORITY_REQUIRED) != (b->priority == MP_PRIORITY_REQUIRED))
+    return a->priority == MP_PRIORITY_REQUIRED ? -1 : 1;
+  if (a->must_stay != b->must_stay)
+    return a->must_stay ? -1 : 1;
   if (a->weight != b->weight)
     return a->weight > b->weight ? -1 : 1;
+  if (a->duration != b->duration)
+    return a->duration < b->duration ? -1 : 1;
   if (a->n_cands != b->n_cands)
     return a->n_cands < b->n_cands ? -1 : 1;
   return a->index < b->index ? -1 : a->index > b->index;
@@ -653,87 +758,192 @@ place_greedily (Sched  *s,
     }
 }
 
-/* Picks, for the unplaced q, the candidate whose blockers weigh least
- * (ties at random) and places q there. */
+/* What the search maximises: the score, then the least time used, which
+ * leaves the most room for what is still unplaced. */
+static inline gint64
+value (const Sched *s)
+{
+  return s->score * 1000 - s->used;
+}
+
+/* Places the unplaced q where the placements in the way weigh least, and
+ * puts those back elsewhere; keeps the result when the score does not
+ * drop, or by the annealing's chance. */
 static gboolean
 try_request (Sched  *s,
              Req    *q,
              double  temperature,
-             guint  *work)
+             guint64 *work)
 {
-  int best_ids[MAX_EJECT], ids[MAX_EJECT];
-  guint best_n = 0, n, ties = 0;
-  int best_weight = G_MAXINT, weight;
+  int ids[MAX_EJECT];
+  guint32 c = 0;
+  guint n = 0;
   int limit = q->weight + 1 + (temperature > 0.5 ? 2 : 0);
-  guint32 best_c = 0;
-  guint from = g_rand_int_range (s->rand, 0, MAX (1, q->n_cands));
-  Saved saved[MAX_EJECT];
-  int delta = 0;
+  gint64 before = value (s);
+  gboolean kept = FALSE;
 
-  for (guint k = 0; k < q->n_cands; k++)
+  g_array_set_size (s->journal, 0);
+
+  if (best_candidate (s, q, limit, &c, ids, &n, work) &&
+      place_ejecting (s, q, c, ids, n, 2, work))
     {
-      guint32 c = q->cands[(from + k) % q->n_cands];
-      gboolean ok = blockers (s, q, c, best_weight == G_MAXINT ? limit : MIN (limit, best_weight + 1),
-                              ids, &n, &weight);
+      double delta = (double) (value (s) - before);
 
-      unskip (s, ids, n);
-      (*work)++;
-      if (!ok)
-        continue;
-
-      if (weight < best_weight)
-        ties = 0;
-      if (g_rand_int_range (s->rand, 0, ++ties) == 0)
-        {
-          best_weight = weight;
-          best_c = c;
-          best_n = n;
-          memcpy (best_ids, ids, n * sizeof (int));
-        }
-      if (best_weight == 0)
-        break;
+      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (1000 * temperature)));
     }
 
-  if (best_weight == G_MAXINT)
-    return FALSE;
-
-  if (!eject_and_insert (s, q, best_c, best_ids, best_n, saved, &delta))
-    return FALSE;
-
-  if (delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / temperature)))
-    return TRUE;
-
-  undo_eject (s, q, best_ids, best_n, saved);
-  return FALSE;
+  if (!kept)
+    rollback (s, 0);
+  unpin_all (s);
+  return kept;
 }
 
 static guint
-default_effort (const Sched *s)
+day_of (const Sched *s,
+        gint64       instant)
 {
-  return 40 * s->n_reqs + 2000;
+  guint day = 0;
+
+  while (day + 1 < s->n_days && s->day_starts[day + 1] <= instant)
+    day++;
+  return day;
+}
+
+typedef struct
+{
+  int    req;
+  double key;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer pa,
+               gconstpointer pb)
+{
+  const Keyed *a = pa, *b = pb;
+
+  if (a->key != b->key)
+    return a->key > b->key ? -1 : 1;
+  return a->req - b->req;
+}
+
+/* A larger step: takes out one person's placements of one day and puts
+ * them and the person's unplaced requests back, most valuable per minute
+ * first with some noise, each at the first time that fits. */
+static gboolean
+ruin_and_recreate (Sched  *s,
+                   Req    *u,
+                   double  temperature,
+                   guint64 *work)
+{
+  guint day = s->slots[cand_slot (u->cands[g_rand_int_range (s->rand, 0, u->n_cands)])].day;
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  gint64 before = value (s);
+  gboolean kept = TRUE;
+
+  g_array_set_size (s->journal, 0);
+
+  for (guint j = 0; j < u->n_people; j++)
+    {
+      Person *p = &s->people[u->people[j]];
+
+      for (guint i = 0; i < p->requests->len; i++)
+        {
+          int r = g_array_index (p->requests, int, i);
+          Req *q = &s->reqs[r];
+          Keyed k = { r, 0 };
+
+          if (!q->movable || q->n_cands == 0 || q->pinned)
+            continue;
+          if (q->placed)
+            {
+              if (day_of (s, q->start) != day || !can_remove (s, q))
+                continue;
+              take (s, q);
+            }
+          q->pinned = TRUE;     /* listed once */
+          k.key = q->weight * (0.75 + 0.5 * g_rand_double (s->rand)) * 3600.0 / (q->duration + 900);
+          g_array_append_val (todo, k);
+        }
+    }
+  g_array_sort (todo, compare_keyed);
+
+  for (guint i = 0; i < todo->len; i++)
+    {
+      Req *q = &s->reqs[g_array_index (todo, Keyed, i).req];
+
+      q->pinned = FALSE;
+      (*work) += q->n_cands;
+      if (!q->placed)
+        insert_anywhere (s, q, g_rand_boolean (s->rand) ? 0 : g_rand_int_range (s->rand, 0, q->n_cands));
+      if (!q->placed && q->must_stay)
+        kept = FALSE;
+    }
+
+  if (kept)
+    {
+      double delta = (double) (value (s) - before);
+
+      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (1000 * temperature)));
+    }
+  if (!kept)
+    rollback (s, 0);
+  return kept;
+}
+
+/* The search's budget, in candidates looked at: a fixed amount of work,
+ * not of time, so that a run gives the same result on any machine. */
+static guint64
+budget (const Sched *s)
+{
+  guint64 effort = s->options->effort > 0 ? s->options->effort
+                   : s->n_reqs <= 200 ? MP_SCHEDULE_SMALL_EFFORT : MP_SCHEDULE_DEFAULT_EFFORT;
+
+  return effort * 1000;
+}
+
+/* Every required request that some pushing out can place. */
+static void
+place_required (Sched *s)
+{
+  guint64 work = 0;
+
+  for (guint i = 0; i < s->n_reqs; i++)
+    {
+      Req *q = &s->reqs[i];
+
+      if (q->priority == MP_PRIORITY_REQUIRED && q->movable && !q->placed && q->n_cands > 0)
+        for (guint tries = 0; tries < 8 && !q->placed; tries++)
+          try_request (s, q, 0, &work);
+    }
 }
 
 static void
 improve (Sched        *s,
          GCancellable *cancellable)
 {
-  guint effort = s->options->effort > 0 ? s->options->effort : default_effort (s);
+  guint64 limit = budget (s);
   gint64 deadline = s->options->time_limit_ms > 0
                     ? g_get_monotonic_time () + (gint64) s->options->time_limit_ms * 1000 : 0;
   g_autofree Saved *best = g_new (Saved, s->n_reqs);
   g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
-  gint64 best_score = s->score;
-  guint work = 0;
+  gint64 best_value = value (s);
+  guint64 work = 0, best_work = 0, stall = 200000;
+  double t0 = 0.5;   /* the annealing starts willing to lose half a weight unit */
 
   snapshot (s, best);
 
   for (guint i = 0; i < s->n_reqs; i++)
     if (s->reqs[i].movable && s->reqs[i].n_cands > 0)
-      g_array_append_val (pool, i);
+      {
+        g_array_append_val (pool, i);
+        stall += 1000 * (guint64) s->reqs[i].n_cands;
+      }
 
-  for (guint it = 0; it < effort && pool->len > 0; it++)
+  /* Stops early when a long stretch, for the plan's size, brought nothing
+   * better. */
+  for (guint it = 0; work < limit && work - best_work < stall && pool->len > 0; it++)
     {
-      double temperature = 2.0 * (1.0 - (double) it / effort);
+      double temperature = t0 * (1.0 - (double) work / limit);
       Req *q = NULL;
 
       if ((it & 63) == 0 &&
@@ -750,20 +960,27 @@ improve (Sched        *s,
             q = r;
         }
       if (q == NULL)
-        continue;
-
-      try_request (s, q, temperature, &work);
-
-      if (s->score > best_score)
         {
-          best_score = s->score;
+          work += 64;   /* nearly all placed: the budget still runs out */
+          continue;
+        }
+
+      if (g_rand_boolean (s->rand))
+        ruin_and_recreate (s, q, temperature, &work);
+      else
+        try_request (s, q, temperature, &work);
+
+      if (value (s) > best_value)
+        {
+          best_value = value (s);
+          best_work = work;
           snapshot (s, best);
         }
     }
 
-  if (s->score != best_score)
+  if (value (s) != best_value)
     restore (s, best);
-  g_debug ("improvement: %u candidates looked at", work);
+  g_debug ("improvement: %" G_GUINT64_FORMAT " candidates looked at", work);
 }
 
 /* Puts placements the plan had back where they were, when they fit there. */
@@ -803,7 +1020,8 @@ person_index (Sched      *s,
 
   /* An id the plan does not know: mp-conflicts.c gives it no availability. */
   s->people = g_renew (Person, s->people, s->n_people + 1);
-  s->people[s->n_people] = (Person) { id, NULL, NULL, 0, { g_array_new (FALSE, FALSE, sizeof (Busy)), 0 } };
+  s->people[s->n_people] = (Person) { id, NULL, NULL, 0, { g_array_new (FALSE, FALSE, sizeof (Busy)), 0 },
+                                      g_array_new (FALSE, FALSE, sizeof (int)) };
   g_hash_table_insert (s->person_index, (gpointer) id, GINT_TO_POINTER (s->n_people + 1));
   return s->n_people++;
 }
@@ -883,7 +1101,8 @@ build_candidates (Sched *s,
 {
   GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  for (guint t = 0; t < s->n_slots; t++)
+  /* Not a meeting file-format.md allows: left unplaced, and said so. */
+  for (guint t = 0; q->n_seats >= 2 && q->duration > 0 && t < s->n_slots; t++)
     {
       const Slot *slot = &s->slots[t];
       gint64 end = slot->start + q->duration;
@@ -919,6 +1138,7 @@ build_slots (Sched *s)
 
   s->n_days = mp_conference_get_n_days (conference);
   s->zone_unsafe = g_new0 (guint8, MAX (1, s->zones->len * s->n_days));
+  s->day_starts = g_new0 (gint64, MAX (1, s->n_days));
   s->conf_start = G_MAXINT64;
   s->conf_end = G_MININT64;
 
@@ -931,6 +1151,7 @@ build_slots (Sched *s)
 
       t = mp_time_from_wall (base + (gint64) day_start * 60);
       start_instant = mp_time_instant (&t, s->zone);
+      s->day_starts[d] = start_instant;
       if (day_end > day_start)
         {
           s->conf_start = MIN (s->conf_start, start_instant);
@@ -1092,6 +1313,8 @@ build_requests (Sched *s)
         }
       q->n_people = q->n_seats = people->len;
       q->people = (int *) g_array_free (g_steal_pointer (&people), FALSE);
+      for (guint j = 0; j < q->n_people; j++)
+        g_array_append_val (s->people[q->people[j]].requests, i);
 
       for (guint r = 0; r < s->n_rooms && rooms->len < 256; r++)
         if (mp_room_serves_kind (s->rooms[r].room, mp_request_get_kind (q->request)) &&
@@ -1238,6 +1461,7 @@ sched_free (Sched *s)
     {
       track_clear (&s->people[i].track);
       g_free (s->people[i].windows);
+      g_clear_pointer (&s->people[i].requests, g_array_unref);
     }
   for (guint i = 0; i < s->n_reqs; i++)
     {
@@ -1250,10 +1474,13 @@ sched_free (Sched *s)
   g_free (s->zone_unsafe);
   g_free (s->people);
   g_free (s->slots);
+  g_free (s->day_starts);
   g_free (s->reqs);
   g_clear_pointer (&s->zones, g_ptr_array_unref);
   g_clear_pointer (&s->person_index, g_hash_table_unref);
   g_clear_pointer (&s->rand, g_rand_free);
+  g_clear_pointer (&s->journal, g_array_unref);
+  g_clear_pointer (&s->pinned, g_array_unref);
 }
 
 /* Reasons ----------------------------------------------------------------- */
@@ -2022,6 +2249,8 @@ mp_scheduler_run (MpPlan                   *plan,
   s.zones = g_ptr_array_new ();
   s.person_index = g_hash_table_new (g_str_hash, g_str_equal);
   s.rand = g_rand_new_with_seed (s.options->seed);
+  s.journal = g_array_new (FALSE, FALSE, sizeof (Step));
+  s.pinned = g_array_new (FALSE, FALSE, sizeof (int));
 
   build_rooms (&s);
   build_slots (&s);
@@ -2045,16 +2274,41 @@ mp_scheduler_run (MpPlan                   *plan,
   else
     {
       g_autoptr(GArray) order = pending (&s, TRUE);
+      g_autofree Saved *kept = g_new (Saved, MAX (1, s.n_reqs));
+      g_autofree Saved *none = g_new (Saved, MAX (1, s.n_reqs));
+      gint64 kept_score;
+      gboolean complete = TRUE;
 
+      /* Kept: the placements as they are, and whatever fits besides. */
+      place_greedily (&s, order);
+      snapshot (&s, kept);
+      kept_score = s.score;
+
+      /* Afresh: the best the search finds around the fixed meetings alone.
+       * It does not depend on where the requests are placed now, so a
+       * re-run finds what the first run found, and changes nothing. */
+      for (guint i = 0; i < s.n_reqs; i++)
+        none[i] = (Saved) { -1, 0, 0, -1 };
+      restore (&s, none);
+      g_array_unref (order);
+      order = pending (&s, TRUE);
       place_greedily (&s, order);
       g_debug ("greedy: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
+      place_required (&s);
       improve (&s, cancellable);
       g_debug ("search: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
       /* Whatever fits now goes in. */
       g_array_unref (order);
       order = pending (&s, TRUE);
       place_greedily (&s, order);
-      move_back (&s);
+
+      /* Placements the plan had move only for more weight, never drop. */
+      for (guint i = 0; i < s.n_reqs; i++)
+        complete &= !s.reqs[i].must_stay || s.reqs[i].placed;
+      if (complete && s.score > kept_score)
+        move_back (&s);
+      else
+        restore (&s, kept);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
