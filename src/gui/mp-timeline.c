@@ -1159,6 +1159,27 @@ mp_timeline_snapshot (GtkWidget   *widget,
 
   draw_gutter (self, snapshot, &p, height);
   draw_header (self, snapshot, &p, width);
+
+  if (self->columns->len == 0 && self->plan != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<big><b>%s</b></big>\n%s",
+                                                         _("No Rooms Yet"),
+                                                         _("Add the venues and their rooms on the Rooms page (Ctrl+4). Meetings show here, one column per room."));
+      GdkRGBA dim = p.fg;
+      int text_width = MIN (420, (int) (width - gutter - 24));
+
+      g_autoptr(PangoLayout) layout = make_layout (self, markup, 11, 0);
+
+      dim.alpha = 0.6f;
+      pango_layout_set_width (layout, MAX (1, text_width) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gutter + (width - gutter - text_width) / 2,
+                                                              HEADER_HEIGHT + 80));
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 /* Editing ----------------------------------------------------------------- */
