@@ -482,16 +482,20 @@ def relaxed_rooms(problem, model, placements, variables):
 
 
 def run_cbc(lp_path, solution_path, time_limit, threads):
-    """cbc's log, its CPU time and the wall-clock time."""
+    """cbc's log, its CPU time and the wall-clock time. The log is written
+    beside the .lp file as cbc goes (cbc.log), to follow a long run."""
     command = ["cbc", lp_path, "sec", str(time_limit), "allow", "0.999",
                "threads", str(threads), "solve", "solu", solution_path]
+    log_path = os.path.join(os.path.dirname(lp_path), "cbc.log")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True)
+    with open(log_path, "w") as log:
+        subprocess.run(command, stdout=log, stderr=subprocess.STDOUT)
     wall = time.monotonic() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return result.stdout + result.stderr, cpu, wall
+    with open(log_path) as log:
+        return log.read(), cpu, wall
 
 
 def parse_cbc(log, solution_path):
@@ -603,8 +607,6 @@ def main():
         os.unlink(solution_path)
     model.write_lp(lp_path)
     log, solve_time, solve_wall = run_cbc(lp_path, solution_path, args.time_limit, args.threads)
-    with open(os.path.join(workdir, "cbc.log"), "w") as f:
-        f.write(log)
     status, objective, bound, values = parse_cbc(log, solution_path)
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
