@@ -433,6 +433,12 @@ ensure_layout (MpTimeline *self)
 
   self->layout_dirty = FALSE;
 
+  /* The plan changed under a drag (an undo from the keyboard, say): the
+   * block dragged is gone, and so is the drag. */
+  self->drag_block = NULL;
+  self->drag_moved = FALSE;
+  self->drag_mode = DRAG_NONE;
+
   g_ptr_array_set_size (self->blocks, 0);
   g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->groups, 0);
