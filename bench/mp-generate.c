@@ -1261,19 +1261,21 @@ make_rooms (Gen *g)
   for (int i = 0; i < g->n_rooms; i++)
     {
       Room *r = g_new0 (Room, 1);
-      guint round = i / n;
+      /* Past the templates, the others again (not the hall): "Salon A (2)". */
+      guint k = (guint) i < n ? 0 : i - n;
+      guint round = (guint) i < n ? 1 : 2 + k / (n - 1);
       const RoomTemplate *t = (guint) i < n ? &preset->room_templates[i]
-                                            : &preset->room_templates[1 + (i - n) % (n - 1)];
+                                            : &preset->room_templates[1 + k % (n - 1)];
 
-      if (round == 0)
+      if (round == 1)
         {
           r->id = g_strdup (t->id);
           r->name = g_strdup (t->name);
         }
       else
         {
-          r->id = g_strdup_printf ("%s-%u", t->id, round + 1);
-          r->name = g_strdup_printf ("%s (%u)", t->name, round + 1);
+          r->id = g_strdup_printf ("%s-%u", t->id, round);
+          r->name = g_strdup_printf ("%s (%u)", t->name, round);
         }
 
       if (t->venue_slot == 0 || g->n_venues == 1)
@@ -2242,7 +2244,7 @@ check_zone (Gen     *g,
   if (tz == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--time-zone: “%s” is not a time zone of the tz database", g->time_zone);
+                   "--time-zone: \"%s\" is not a time zone of the tz database", g->time_zone);
       return FALSE;
     }
 
@@ -2309,10 +2311,10 @@ main (int   argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the random choices (default 2026)", "N" },
     { "start-date", 0, 0, G_OPTION_ARG_STRING, &start_date, "First day", "YYYY-MM-DD" },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &time_zone, "The conference's IANA time zone", "ZONE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, "OUT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("OUT.ministerial — write a large plan (OUT “-”: standard output)");
+  g_autoptr(GOptionContext) context = g_option_context_new ("OUT (a .ministerial file, or - for standard output)");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 began = g_get_monotonic_time ();
@@ -2335,7 +2337,7 @@ main (int   argc,
 
   if (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL)
     {
-      g_printerr ("mp-generate: give exactly one output file (“-” for standard output); see --help\n");
+      g_printerr ("mp-generate: give exactly one output file (\"-\" for standard output); see --help\n");
       return 2;
     }
 
@@ -2344,7 +2346,7 @@ main (int   argc,
       g->preset = &presets[i];
   if (g->preset == NULL)
     {
-      g_printerr ("mp-generate: --preset: unknown preset “%s” (un, g20)\n", preset_name);
+      g_printerr ("mp-generate: --preset: unknown preset \"%s\" (un, g20)\n", preset_name);
       return 2;
     }
 
@@ -2381,7 +2383,7 @@ main (int   argc,
       || sscanf (start_date, "%4d-%2d-%2d%c", &year, &month, &day, &end_check) != 3
       || !g_date_valid_dmy (day, month, year))
     {
-      g_printerr ("mp-generate: --start-date: “%s” is not a date written YYYY-MM-DD\n", start_date);
+      g_printerr ("mp-generate: --start-date: \"%s\" is not a date written YYYY-MM-DD\n", start_date);
       return 2;
     }
   g_date_clear (&g->start_date, 1);
