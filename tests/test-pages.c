@@ -434,6 +434,14 @@ test_people_add_edit (void)
   role_row = find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Role");
   adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), MP_ROLE_STAFF);
   g_assert_cmpint (mp_participant_get_role (kirby), ==, MP_ROLE_STAFF);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Delegation")),
+                              mp_plan_get_position (fixture.plan, MP_RECORD (mp_plan_get_delegation (fixture.plan, "CAN"))));
+  g_assert_cmpstr (mp_participant_get_delegation (kirby), ==, "CAN");
+  g_assert_true (mp_history_undo (fixture.history));
+  iterate ();
+  g_assert_cmpstr (mp_participant_get_delegation (kirby), ==, "USA");
+  g_assert_cmpstr (mp_record_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Delegation")))),
+                   ==, "USA");
   g_assert_true (mp_history_undo (fixture.history));
   iterate ();
   g_assert_cmpint (mp_participant_get_role (kirby), ==, MP_ROLE_PRESS);
