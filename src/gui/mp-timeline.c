@@ -1597,6 +1597,57 @@ on_dark_changed_cb (AdwStyleManager *manager,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The whole of a block, for titles cut short: time, room, people. */
+static gboolean
+mp_timeline_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip)
+{
+  MpTimeline *self = MP_TIMELINE (widget);
+  Block *block = keyboard ? find_block (self, self->selected) : block_at (self, x, y);
+  const char * const *participants;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *escaped = NULL;
+  Column *column;
+
+  if (block == NULL)
+    return FALSE;
+
+  column = g_ptr_array_index (self->columns, block->column);
+  from = mp_clock_to_string (block->start);
+  to = mp_clock_to_string (MIN (block->end, 24 * 60));
+  escaped = g_markup_printf_escaped ("<b>%s</b>\n%s–%s · %s · %s · %s",
+                                     mp_meeting_get_title (block->meeting),
+                                     from, to, column->name,
+                                     mp_meeting_kind_label (mp_meeting_get_kind (block->meeting)),
+                                     mp_meeting_status_label (mp_meeting_get_status (block->meeting)));
+  text = g_string_new (escaped);
+
+  participants = mp_meeting_get_participants (block->meeting);
+  for (guint i = 0; participants != NULL && participants[i] != NULL && i < 12; i++)
+    {
+      MpParticipant *p = mp_plan_get_participant (self->plan, participants[i]);
+      g_autofree char *line = g_markup_printf_escaped ("\n%s (%s)",
+                                                       p != NULL ? mp_participant_get_name (p) : participants[i],
+                                                       p != NULL ? mp_participant_get_delegation (p) : "");
+      g_string_append (text, line);
+    }
+  if (participants != NULL && g_strv_length ((char **) participants) > 12)
+    g_string_append_printf (text, "\n%s", _("and others"));
+  if (block->conflict)
+    {
+      g_autofree char *warning = g_markup_printf_escaped ("\n<b>%s</b>", _("In conflict: see the conflicts panel"));
+      g_string_append (text, warning);
+    }
+
+  gtk_tooltip_set_markup (tooltip, text->str);
+  return TRUE;
+}
+
 static void
 mp_timeline_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -1772,6 +1823,7 @@ mp_timeline_class_init (MpTimelineClass *klass)
   widget_class->measure = mp_timeline_measure;
   widget_class->size_allocate = mp_timeline_size_allocate;
   widget_class->snapshot = mp_timeline_snapshot;
+  widget_class->query_tooltip = mp_timeline_query_tooltip;
 
   properties [PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
@@ -1827,6 +1879,7 @@ mp_timeline_init (MpTimeline *self)
   self->layout_dirty = TRUE;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
