@@ -143,6 +143,7 @@ typedef struct
   double       running_height;
   double       columns_height;
   double       day_height;
+  guint        n_pages;
 } Section;
 
 typedef enum
@@ -169,6 +170,7 @@ typedef struct
 {
   Section *section;
   GArray  *blocks;       /* Block */
+  guint    number;       /* within its section, from 0 */
 } Page;
 
 struct _MpAgenda
@@ -1843,6 +1845,7 @@ new_page (MpAgenda *self,
   Page *page = g_new0 (Page, 1);
 
   page->section = s;
+  page->number = s->n_pages++;
   page->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_ptr_array_add (self->pages, page);
 
@@ -2043,6 +2046,7 @@ mp_agenda_paginate (MpAgenda     *self,
       Section *s = self->sections->pdata[i];
 
       layout_section (self, s);
+      s->n_pages = 0;
       new_page (self, s, TRUE);
 
       if (s->days->len == 0)
@@ -2233,7 +2237,10 @@ draw_footer (MpAgenda *self,
    * see g_date_time_format () */
   g_autofree char *date = g_date_time_format (self->printed, _("Printed %-d %B %Y at %H:%M"));
   /* TRANSLATORS: in the footer of every page */
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  Page *p = self->pages->pdata[page];
+  /* Each delegation's agenda and each door card is handed out alone: its
+   * pages are counted on their own. */
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), p->number + 1, p->section->n_pages);
   Rich left = rich_new (date, NULL, 7.4);
   Rich right = rich_new (number, NULL, 7.4);
   g_autoptr(PangoLayout) l = make_layout (self, &left, 7.4, text_width (self) * 0.7, PANGO_ALIGN_LEFT);
