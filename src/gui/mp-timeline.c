@@ -98,6 +98,7 @@ struct _MpTimeline
   Block          *drag_block;
   double          drag_x;
   double          drag_y;
+  double          drag_scroll_y;  /* the vertical scroll when it began */
   gboolean        drag_moved;
   guint           drag_column;
   int             drag_start;
@@ -1235,7 +1236,29 @@ update_drag (MpTimeline *self,
     return;
   self->drag_moved = TRUE;
 
-  delta = snap (self, dy / PIXELS_PER_MINUTE);
+  /* Near the edge of the view, the view follows the block. */
+  if (self->vadjustment != NULL)
+    {
+      double y = self->drag_y + dy;
+      double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      if (y > height - 24)
+        gtk_adjustment_set_value (self->vadjustment, scroll_y (self) + 12);
+      else if (y < HEADER_HEIGHT + 24)
+        gtk_adjustment_set_value (self->vadjustment, scroll_y (self) - 12);
+    }
+  if (self->hadjustment != NULL && self->drag_mode == DRAG_MOVE)
+    {
+      double x = self->drag_x + dx;
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+      if (x > width - 24)
+        gtk_adjustment_set_value (self->hadjustment, scroll_x (self) + 12);
+      else if (x < gutter_width (self) + 24)
+        gtk_adjustment_set_value (self->hadjustment, scroll_x (self) - 12);
+    }
+
+  delta = snap (self, (dy + scroll_y (self) - self->drag_scroll_y) / PIXELS_PER_MINUTE);
   if (self->drag_mode == DRAG_MOVE)
     {
       int length = block->end - block->start;
@@ -1274,6 +1297,7 @@ begin_drag (MpTimeline *self,
   self->drag_mode = y > rect.origin.y + rect.size.height - EDGE_GRAB ? DRAG_RESIZE : DRAG_MOVE;
   self->drag_x = x;
   self->drag_y = y;
+  self->drag_scroll_y = scroll_y (self);
   self->drag_moved = FALSE;
   self->drag_column = block->column;
   self->drag_start = block->start;
