@@ -78,9 +78,12 @@ gboolean        mp_agenda_default_layout     (MpPlan             *plan,
                                               GError            **error);
 
 /* for_id: NULL for the whole plan (the agenda layout then gives every
- * delegation's, the room layout every room's door card), or the id of a
- * delegation, a person or a room. The agenda takes what it needs from the
- * plan now: later edits of the plan do not change it. */
+ * delegation's agenda, the room layout every room's door card, each from a
+ * new page and numbering its own pages), or the id of a delegation, a
+ * person or a room (the agenda layout takes a delegation or a person, the
+ * room layout a room, the run of show any of them and keeps their
+ * meetings). The agenda takes what it needs from the plan now: later edits
+ * of the plan do not change it. */
 MpAgenda       *mp_agenda_new                (MpPlan             *plan,
                                               MpAgendaLayout      layout,
                                               const char         *for_id,
