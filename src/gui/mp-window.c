@@ -554,8 +554,9 @@ on_save_response_cb (GtkNativeDialog *dialog,
       if (path != NULL && !g_str_has_suffix (path, ".ministerial"))
         {
           g_autofree char *with = g_strconcat (path, ".ministerial", NULL);
-          g_set_object (&file, g_file_new_for_path (with));
-          g_object_unref (file);
+          g_autoptr(GFile) named = g_file_new_for_path (with);
+
+          g_set_object (&file, named);
         }
       save_to (self, file);
     }
