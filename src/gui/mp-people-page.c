@@ -18,6 +18,7 @@ struct _MpPeoplePage
   GtkDropDown         *delegation_filter;
   AdwComboRow         *delegation_row;
   GtkStack            *detail_stack;
+  GtkButton           *empty_button;
   AdwPreferencesGroup *details_group;
   AdwEntryRow         *email_row;
   GtkStack            *list_stack;
@@ -552,10 +553,21 @@ update_view (MpPeoplePage *self)
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0 ? "list" : "no-results");
   gtk_stack_set_visible_child_name (self->detail_stack, target != NULL ? "form" : "none");
-  adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
-                                   has_delegations || plan == NULL
-                                   ? _("Add the ministers, delegates and staff of each delegation")
-                                   : _("Add a delegation first, then the people in it"));
+  /* People belong to a delegation: without one, the way is to add one. */
+  if (has_delegations || plan == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
+                                       _("Add the ministers, delegates and staff of each delegation"));
+      gtk_button_set_label (self->empty_button, _("_Add Participant"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->empty_button), "people.add");
+    }
+  else
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
+                                       _("Add a delegation first, then the people in it"));
+      gtk_button_set_label (self->empty_button, _("Go to _Delegations"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->empty_button), "win.show-page::delegations");
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), draft);
   gtk_widget_set_visible (GTK_WIDGET (self->commit_button), draft);
@@ -894,6 +906,7 @@ mp_people_page_class_init (MpPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, details_group);
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MpPeoplePage, meetings_group);
