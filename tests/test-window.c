@@ -469,6 +469,36 @@ test_window_editor (void)
   g_assert_cmpstr (start, ==, "2014-04-24T14:15");
   g_assert_false (mp_history_get_can_undo (history));
 
+  /* A time that does not exist: Mexico City skipped 02:00–03:00 on
+   * 6 April 2014. With the conference starting the day before, the date
+   * row offers that day. */
+  {
+    AdwComboRow *date_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor), MP_TYPE_MEETING_EDITOR, "date_row"));
+    MpConference *conference = mp_plan_get_conference (mp_history_get_plan (history));
+    gint64 first = mp_conference_get_start_date (conference);
+    g_autofree char *moved = NULL;
+
+    mp_conference_set_start_date (conference, day_of ("2014-04-05"));
+    mp_meeting_editor_set_meeting (editor, NULL);
+    mp_meeting_editor_set_meeting (editor, meeting);
+    adw_combo_row_set_selected (date_row, 1);
+    moved = mp_time_to_string (mp_meeting_get_start (meeting));
+    g_assert_cmpstr (moved, ==, "2014-04-06T13:00");
+    gtk_editable_set_text (start_row, "02:30");
+    g_assert_nonnull (mp_meeting_editor_get_error (editor));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (start_row), "error"));
+    g_assert_nonnull (strstr (mp_meeting_editor_get_error (editor), "02:30"));
+    g_clear_pointer (&moved, g_free);
+    moved = mp_time_to_string (mp_meeting_get_start (meeting));
+    g_assert_cmpstr (moved, ==, "2014-04-06T13:00");
+    gtk_editable_set_text (start_row, "13:00");
+    g_assert_true (mp_history_undo (history));
+    g_clear_pointer (&moved, g_free);
+    moved = mp_time_to_string (mp_meeting_get_start (meeting));
+    g_assert_cmpstr (moved, ==, "2014-04-24T13:00");
+    mp_conference_set_start_date (conference, first);
+  }
+
   /* Deleting the meeting closes the editor; undo brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
   g_assert_null (mp_plan_get_meeting (mp_history_get_plan (history), "working-lunch"));

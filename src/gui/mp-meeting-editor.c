@@ -347,11 +347,11 @@ build_choices (MpMeetingEditor *self)
 static void
 build_days (MpMeetingEditor *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 meeting_day = G_MININT64;
   gint64 first = 0, last = -1;
 
-  g_array_set_size (self->days, 0);
   if (self->plan != NULL)
     {
       MpConference *conference = mp_plan_get_conference (self->plan);
@@ -363,12 +363,22 @@ build_days (MpMeetingEditor *self)
     meeting_day = floor_day (local_wall (self->meeting, mp_meeting_get_start (self->meeting)));
 
   if (meeting_day != G_MININT64 && meeting_day < first)
-    g_array_append_val (self->days, meeting_day);
+    g_array_append_val (days, meeting_day);
   for (gint64 d = first; d <= last; d++)
-    g_array_append_val (self->days, d);
+    g_array_append_val (days, d);
   if (meeting_day != G_MININT64 && meeting_day > last)
-    g_array_append_val (self->days, meeting_day);
+    g_array_append_val (days, meeting_day);
 
+  /* The same days: keep the model, which may be the one whose selection
+   * is being changed right now. */
+  if (days->len == self->days->len &&
+      memcmp (days->data, self->days->data, days->len * sizeof (gint64)) == 0 &&
+      adw_combo_row_get_model (self->date_row) != NULL)
+    return;
+
+  g_array_set_size (self->days, 0);
+  g_array_append_vals (self->days, days->data, days->len);
+  labels = gtk_string_list_new (NULL);
   for (guint i = 0; i < self->days->len; i++)
     {
       g_autofree char *label = day_label (g_array_index (self->days, gint64, i));
