@@ -280,9 +280,9 @@ test_usage (void)
   g_assert_nonnull (strstr (help.out, "--version"));
   g_assert_cmpstr (help.err, ==, "");
 
-  /* An unknown option is refused, with a message, without opening a window. */
+  /* An unknown option is bad usage (2), with a message, and opens no window. */
   run (&unknown, "--no-such-option", sample, NULL);
-  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_cmpint (unknown.status, ==, 2);
   g_assert_cmpstr (unknown.out, ==, "");
   g_assert_nonnull (strstr (unknown.err, "--no-such-option"));
 }

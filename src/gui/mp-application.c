@@ -14,6 +14,7 @@ struct _MpApplication
   AdwApplication parent_instance;
 
   gboolean       recovery_checked;
+  gboolean       options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (MpApplication, mp_application, ADW_TYPE_APPLICATION)
@@ -43,6 +44,8 @@ mp_application_handle_local_options (GApplication *app,
 {
   g_autofree const char **files = NULL;
   MpCommandOptions options = { 0 };
+
+  MP_APPLICATION (app)->options_parsed = TRUE;
 
   if (g_variant_dict_contains (dict, "version"))
     {
@@ -270,11 +273,29 @@ mp_application_startup (GApplication *app)
                                            app_accels[i].accels);
 }
 
+/* GApplication exits with 1 when it cannot parse the options; for us 1
+ * means findings (conflicts, unplaced requests), and bad usage is 2. */
+static gboolean
+mp_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (mp_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  if (handled && !MP_APPLICATION (app)->options_parsed && *exit_status != 0)
+    *exit_status = MP_EXIT_BAD_INPUT;
+
+  return handled;
+}
+
 static void
 mp_application_class_init (MpApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = mp_application_local_command_line;
   app_class->handle_local_options = mp_application_handle_local_options;
   app_class->startup = mp_application_startup;
   app_class->activate = mp_application_activate;
