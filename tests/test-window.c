@@ -469,6 +469,29 @@ test_window_editor (void)
   g_assert_cmpstr (start, ==, "2014-04-24T14:15");
   g_assert_false (mp_history_get_can_undo (history));
 
+  /* Topics, one a line: a line being started is left alone. */
+  {
+    GtkTextView *topics_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (editor), MP_TYPE_MEETING_EDITOR, "topics_view"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (topics_view);
+    const char * const *topics;
+    GtkTextIter end;
+    g_autofree char *text = NULL;
+    GtkTextIter start_iter;
+
+    gtk_text_buffer_set_text (buffer, "Border security\n", -1);
+    topics = mp_meeting_get_topics (meeting);
+    g_assert_cmpuint (g_strv_length ((char **) topics), ==, 1);
+    g_assert_cmpstr (topics[0], ==, "Border security");
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "Disaster relief", -1);
+    topics = mp_meeting_get_topics (meeting);
+    g_assert_cmpuint (g_strv_length ((char **) topics), ==, 2);
+    gtk_text_buffer_get_bounds (buffer, &start_iter, &end);
+    text = gtk_text_buffer_get_text (buffer, &start_iter, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Border security\nDisaster relief");
+    g_assert_true (mp_history_undo (history));
+  }
+
   /* A time that does not exist: Mexico City skipped 02:00–03:00 on
    * 6 April 2014. With the conference starting the day before, the date
    * row offers that day. */

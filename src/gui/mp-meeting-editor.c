@@ -56,6 +56,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void populate (MpMeetingEditor *self);
+static GStrv read_topics (MpMeetingEditor *self);
 
 /* Helpers ----------------------------------------------------------------- */
 
@@ -439,9 +440,20 @@ populate (MpMeetingEditor *self)
       gtk_spin_button_set_value (self->duration_spin, (end_wall - start_wall) / 60);
     }
 
-  if (mp_meeting_get_topics (m) != NULL)
-    topics = g_strjoinv ("\n", (char **) mp_meeting_get_topics (m));
-  set_buffer_text (self->topics_view, topics);
+  /* The buffer keeps what is being typed (a new empty line, say) as long
+   * as it means the same topics. */
+  {
+    g_auto(GStrv) shown = read_topics (self);
+    const char * const *wanted = mp_meeting_get_topics (m);
+    const char * const none[] = { NULL };
+
+    if (!g_strv_equal ((const char * const *) shown, wanted != NULL ? wanted : none))
+      {
+        if (wanted != NULL)
+          topics = g_strjoinv ("\n", (char **) wanted);
+        set_buffer_text (self->topics_view, topics);
+      }
+  }
   set_buffer_text (self->notes_view, mp_meeting_get_notes (m));
   gtk_switch_set_active (self->locked_switch, mp_meeting_get_locked (m));
 
@@ -666,15 +678,13 @@ on_duration_changed_cb (GtkSpinButton   *spin,
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), text);
 }
 
-static void
-on_topics_changed_cb (GtkTextBuffer   *buffer,
-                      MpMeetingEditor *self)
+/* One topic a line; blank lines do not count. */
+static GStrv
+read_topics (MpMeetingEditor *self)
 {
   g_autofree char *text = buffer_text (self->topics_view);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) topics = NULL;
-  GValue value = G_VALUE_INIT;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -682,7 +692,15 @@ on_topics_changed_cb (GtkTextBuffer   *buffer,
       if (lines[i][0] != '\0')
         g_strv_builder_add (builder, lines[i]);
     }
-  topics = g_strv_builder_end (builder);
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_topics_changed_cb (GtkTextBuffer   *buffer,
+                      MpMeetingEditor *self)
+{
+  g_auto(GStrv) topics = read_topics (self);
+  GValue value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, topics);
