@@ -303,6 +303,9 @@ test_sample_events (void)
   g_assert_nonnull (strstr (text, "\r\nMETHOD:PUBLISH\r\n"));
   g_assert_nonnull (strstr (text, "\r\nX-WR-CALNAME:North American Defense Ministerial 2014 — All meetings\r\n"));
   g_assert_null (strstr (text, "freeassociation"));
+  /* The calendar is put together from libical's lines: libical reads it
+   * and writes it back byte for byte. */
+  g_assert_cmpstr (icalcomponent_as_ical_string (root), ==, text);
 
   /* One VTIMEZONE, plain, trimmed to 2014. */
   for (vtz = icalcomponent_get_first_component (root, ICAL_VTIMEZONE_COMPONENT); vtz != NULL;

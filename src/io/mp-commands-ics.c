@@ -66,6 +66,8 @@ mp_command_export_ics (const MpCommandOptions *options,
                        const char             *output)
 {
   g_autoptr(MpPlan) plan = mp_command_load_plan (options);
+  g_autoptr(MpIcsExporter) exporter = NULL;
+  g_autoptr(GArray) meetings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   MpRecord *audience = NULL;
@@ -90,7 +92,9 @@ mp_command_export_ics (const MpCommandOptions *options,
         return MP_EXIT_BAD_INPUT;
     }
 
-  text = mp_ics_export (plan, audience, &length);
+  exporter = mp_ics_exporter_new (plan);
+  meetings = mp_ics_exporter_list (exporter, audience);
+  text = mp_ics_exporter_export (exporter, audience, &length);
 
   if (g_str_equal (output, "-"))
     {
@@ -109,16 +113,8 @@ mp_command_export_ics (const MpCommandOptions *options,
       return MP_EXIT_BAD_INPUT;
     }
 
-  {
-    g_autoptr(MpIcsExporter) exporter = NULL;
-    g_autoptr(GArray) meetings = NULL;
-
-    exporter = mp_ics_exporter_new (plan);
-    meetings = mp_ics_exporter_list (exporter, audience);
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u event\n", "%s: %u events\n", meetings->len),
-             output, meetings->len);
-  }
-
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u event\n", "%s: %u events\n", meetings->len),
+           output, meetings->len);
   return MP_EXIT_OK;
 }
 

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
@@ -22,11 +21,16 @@ static const guint8 attendee_namespace[16] = {
 
 #define TOPIC_PROPERTY "X-MINISTERIAL-TOPIC"
 
+/* Every line of a calendar is libical's serialisation of a libical
+ * property (icalproperty_as_ical_string_r: escaping, parameter quoting,
+ * folding). The lines many events share — DTSTAMP, ORGANIZER, each
+ * person's ATTENDEE, each room's LOCATION, CATEGORIES, STATUS — are made
+ * once per exporter, each meeting's VEVENT once, each zone's VTIMEZONE
+ * once; a calendar is then their concatenation. */
 struct _MpIcsExporter
 {
   MpPlan      *plan;
   GPtrArray   *meetings;        /* MpMeeting, plan order */
-  icaltimetype stamp;
   int          first_year;
   int          last_year;
 
@@ -37,45 +41,73 @@ struct _MpIcsExporter
   GArray      *meeting_zone;    /* int per meeting: index in zone_names */
 
   GPtrArray   *events;          /* per meeting: VEVENT text, or NULL */
-  GHashTable  *addresses;       /* participant id → CAL-ADDRESS */
   GHashTable  *by_participant;  /* participant id → GArray of positions */
-  icalproperty *organizer;
+
+  char        *stamp_line;
+  char        *organizer_line;
+  GHashTable  *attendee_lines;  /* participant id → ATTENDEE line */
+  GHashTable  *location_lines;  /* room id → LOCATION line */
+  char        *kind_lines[MP_N_MEETING_KINDS];
+  char        *status_lines[MP_MEETING_STATUS_CANCELLED + 1];
+  char        *sequence_lines[16];
+  /* Meetings start and end on the slot grid: DTSTART and DTEND lines by
+   * time and zone (time_key ()). */
+  GHashTable  *start_lines;
+  GHashTable  *end_lines;
 };
 
 G_DEFINE_QUARK (mp-ics-error-quark, mp_ics_error)
 
-static icalproperty *make_organizer (MpPlan *plan);
-
+/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
 static icaltimetype
 icaltime_from_wall (gint64 wall)
 {
   icaltimetype tt = icaltime_null_time ();
-  time_t t = (time_t) wall;
-  struct tm tm;
+  gint64 days = wall >= 0 ? wall / MP_SECONDS_PER_DAY : -((-wall + MP_SECONDS_PER_DAY - 1) / MP_SECONDS_PER_DAY);
+  int secs = (int) (wall - days * MP_SECONDS_PER_DAY);
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
 
-  gmtime_r (&t, &tm);
-  tt.year = tm.tm_year + 1900;
-  tt.month = tm.tm_mon + 1;
-  tt.day = tm.tm_mday;
-  tt.hour = tm.tm_hour;
-  tt.minute = tm.tm_min;
-  tt.second = tm.tm_sec;
+  tt.day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  tt.month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  tt.year = (int) (yoe + era * 400 + (tt.month <= 2));
+  tt.hour = secs / 3600;
+  tt.minute = secs / 60 % 60;
+  tt.second = secs % 60;
   return tt;
 }
 
-static int
-year_of_instant (gint64     instant,
-                 GTimeZone *zone)
+/* The wall clock of a meeting's time in its zone. A local time is its own
+ * wall clock (the plan and RFC 5545 both read a folded time as its first
+ * occurrence); an absolute one is converted, and refused (FALSE) when the
+ * wall clock would name another instant: the second pass through a fold. */
+static gboolean
+wall_of (const MpTime *time,
+         gint64        instant,
+         GTimeZone    *zone,
+         gint64       *wall)
 {
-  return icaltime_from_wall (mp_wall_from_instant (instant, zone)).year;
+  MpTime local;
+
+  if (!time->absolute)
+    {
+      *wall = time->wall;
+      return TRUE;
+    }
+
+  *wall = mp_wall_from_instant (instant, zone);
+  local = mp_time_from_wall (*wall);
+  return mp_time_instant (&local, zone) == instant;
 }
 
 static const char *
 zone_identifier (GTimeZone *zone)
 {
-  const char *name = zone != NULL ? g_time_zone_get_identifier (zone) : "UTC";
-
-  return name;
+  return zone != NULL ? g_time_zone_get_identifier (zone) : "UTC";
 }
 
 /* libical's VTIMEZONE for name, from tzdata, with the plain IANA name as
@@ -141,33 +173,64 @@ get_zone_text (MpIcsExporter *self,
   return g_ptr_array_index (self->zone_texts, index);
 }
 
+static int
+year_of (const MpTime *time,
+         gint64        instant,
+         GTimeZone    *zone)
+{
+  gint64 wall = time->absolute ? mp_wall_from_instant (instant, zone) : time->wall;
+
+  return icaltime_from_wall (wall).year;
+}
+
 static void
 index_meetings (MpIcsExporter *self)
 {
   GListModel *model = mp_plan_get_meetings (self->plan);
   guint n = g_list_model_get_n_items (model);
   MpConference *conference = mp_plan_get_conference (self->plan);
-  GTimeZone *conference_zone = mp_conference_get_zone (conference);
-  g_autofree char *start_date = mp_date_to_string (mp_conference_get_start_date (conference));
-  g_autofree char *end_date = mp_date_to_string (mp_conference_get_end_date (conference));
+  GTimeZone *last_zone = NULL;
+  int last_index = -1;
 
-  self->first_year = atoi (start_date);
-  self->last_year = atoi (end_date);
-  (void) conference_zone;
+  self->first_year = icaltime_from_wall (mp_conference_get_start_date (conference) * MP_SECONDS_PER_DAY).year;
+  self->last_year = icaltime_from_wall (mp_conference_get_end_date (conference) * MP_SECONDS_PER_DAY).year;
 
   for (guint i = 0; i < n; i++)
     {
       MpMeeting *meeting = g_list_model_get_item (model, i);
-      const char * const *participants = mp_meeting_get_participants (meeting);
       GTimeZone *zone = mp_meeting_get_time_zone (meeting);
-      int index = intern_zone (self, zone_identifier (zone));
+
+      /* Meetings mostly share a zone: spare the lookup. */
+      if (zone != last_zone || last_index < 0)
+        {
+          last_index = intern_zone (self, zone_identifier (zone));
+          last_zone = zone;
+        }
 
       g_ptr_array_add (self->meetings, meeting);
-      g_array_append_val (self->meeting_zone, index);
-      self->first_year = MIN (self->first_year,
-                              year_of_instant (mp_meeting_get_start_instant (meeting), zone));
-      self->last_year = MAX (self->last_year,
-                             year_of_instant (mp_meeting_get_end_instant (meeting), zone));
+      g_array_append_val (self->meeting_zone, last_index);
+      self->first_year = MIN (self->first_year, year_of (mp_meeting_get_start (meeting),
+                                                         mp_meeting_get_start_instant (meeting), zone));
+      self->last_year = MAX (self->last_year, year_of (mp_meeting_get_end (meeting),
+                                                       mp_meeting_get_end_instant (meeting), zone));
+    }
+
+  g_ptr_array_set_size (self->events, n);
+}
+
+/* Each person's meetings, by position; made when a calendar first needs
+ * them. */
+static GHashTable *
+get_by_participant (MpIcsExporter *self)
+{
+  if (self->by_participant != NULL)
+    return self->by_participant;
+
+  self->by_participant = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      const char * const *participants = mp_meeting_get_participants (g_ptr_array_index (self->meetings, i));
 
       for (guint j = 0; participants != NULL && participants[j] != NULL; j++)
         {
@@ -184,63 +247,28 @@ index_meetings (MpIcsExporter *self)
         }
     }
 
-  g_ptr_array_set_size (self->events, n);
+  return self->by_participant;
 }
 
-MpIcsExporter *
-mp_ics_exporter_new (MpPlan *plan)
+/* The property's line, as libical writes it; the property is freed. */
+static char *
+take_line (icalproperty *prop)
 {
-  MpIcsExporter *self;
+  char *line = icalproperty_as_ical_string_r (prop);
 
-  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
-
-  self = g_new0 (MpIcsExporter, 1);
-  self->plan = g_object_ref (plan);
-  self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->zone_names = g_ptr_array_new_with_free_func (g_free);
-  self->zone_texts = g_ptr_array_new_with_free_func (g_free);
-  self->meeting_zone = g_array_new (FALSE, FALSE, sizeof (int));
-  self->events = g_ptr_array_new_with_free_func (g_free);
-  self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->by_participant = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify) g_array_unref);
-  mp_ics_exporter_set_stamp (self, g_get_real_time () / G_USEC_PER_SEC);
-  index_meetings (self);
-  self->organizer = make_organizer (plan);
-
-  return self;
+  icalproperty_free (prop);
+  return line;
 }
 
-void
-mp_ics_exporter_free (MpIcsExporter *self)
+static void
+append_line (GString      *out,
+             icalproperty *prop)
 {
-  if (self == NULL)
-    return;
+  char *line = icalproperty_as_ical_string_r (prop);
 
-  /* by_participant's keys belong to the meetings: free it first. */
-  g_clear_pointer (&self->by_participant, g_hash_table_unref);
-  g_clear_pointer (&self->addresses, g_hash_table_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
-  g_clear_pointer (&self->meeting_zone, g_array_unref);
-  g_clear_pointer (&self->zone_texts, g_ptr_array_unref);
-  g_clear_pointer (&self->zone_names, g_ptr_array_unref);
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
-  g_clear_object (&self->plan);
-  g_clear_pointer (&self->organizer, icalproperty_free);
-  g_free (self);
-}
-
-void
-mp_ics_exporter_set_stamp (MpIcsExporter *self,
-                           gint64         stamp)
-{
-  g_return_if_fail (self != NULL);
-
-  self->stamp = icaltime_from_wall (stamp);
-  self->stamp.zone = icaltimezone_get_utc_timezone ();
-  /* Events made so far carry the old stamp. */
-  for (guint i = 0; i < self->events->len; i++)
-    g_clear_pointer (&g_ptr_array_index (self->events, i), g_free);
+  g_string_append (out, line);
+  icalmemory_free_buffer (line);
+  icalproperty_free (prop);
 }
 
 static char *
@@ -248,8 +276,10 @@ uuid5_address (const char *conference,
                const char *participant_id)
 {
   g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  static const char hex[] = "0123456789abcdef";
   guint8 digest[20];
   gsize length = sizeof digest;
+  char *address, *p;
 
   g_checksum_update (sha1, attendee_namespace, sizeof attendee_namespace);
   g_checksum_update (sha1, (const guchar *) conference, -1);
@@ -260,18 +290,25 @@ uuid5_address (const char *conference,
   digest[6] = (digest[6] & 0x0f) | 0x50;
   digest[8] = (digest[8] & 0x3f) | 0x80;
 
-  return g_strdup_printf ("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-                          "%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3],
-                          digest[4], digest[5], digest[6], digest[7],
-                          digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  /* urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx */
+  address = g_malloc (9 + 36 + 1);
+  memcpy (address, "urn:uuid:", 9);
+  p = address + 9;
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[digest[i] >> 4];
+      *p++ = hex[digest[i] & 0xf];
+    }
+  *p = '\0';
+  return address;
 }
 
 /* RFC 5546 wants an ORGANIZER in a published event: the host delegation
  * (else the conference), with an address made like an attendee's. */
-static icalproperty *
-make_organizer (MpPlan *plan)
+static char *
+make_organizer_line (MpPlan *plan)
 {
   MpConference *conference = mp_plan_get_conference (plan);
   const char *title = mp_conference_get_title (conference);
@@ -279,31 +316,10 @@ make_organizer (MpPlan *plan)
   MpDelegation *delegation = host != NULL ? mp_plan_get_delegation (plan, host) : NULL;
   g_autofree char *address = uuid5_address (title, "");
   icalproperty *organizer = icalproperty_new_organizer (address);
-  const char *name = delegation != NULL ? mp_delegation_get_name (delegation) : title;
 
-  icalproperty_add_parameter (organizer, icalparameter_new_cn (name));
-  return organizer;
-}
-
-static const char *
-get_address (MpIcsExporter *self,
-             MpParticipant *participant)
-{
-  const char *id = mp_record_get_id (MP_RECORD (participant));
-  char *address = g_hash_table_lookup (self->addresses, id);
-
-  if (address == NULL)
-    {
-      const char *email = mp_participant_get_email (participant);
-
-      if (email != NULL && email[0] != '\0')
-        address = g_strconcat ("mailto:", email, NULL);
-      else
-        address = uuid5_address (mp_conference_get_title (mp_plan_get_conference (self->plan)), id);
-      g_hash_table_insert (self->addresses, (char *) id, address);
-    }
-
-  return address;
+  icalproperty_add_parameter (organizer, icalparameter_new_cn (delegation != NULL ? mp_delegation_get_name (delegation)
+                                                                                  : title));
+  return take_line (organizer);
 }
 
 static icalparameter_role
@@ -340,63 +356,70 @@ status_for (MpMeetingStatus status)
     }
 }
 
-/* DTSTART or DTEND as the venue's wall clock with a plain TZID; in UTC
- * when libical has no VTIMEZONE for the zone, or when the wall clock would
- * name another instant (the second pass through an autumn fold). */
-static icalproperty *
-make_time_property (icalproperty_kind  kind,
-                    gint64             instant,
-                    GTimeZone         *zone,
-                    const char        *tzid)
+/* CN, CUTYPE, ROLE, and mailto: or urn:uuid: (above). */
+static const char *
+get_attendee_line (MpIcsExporter *self,
+                   MpParticipant *participant)
 {
-  icaltimetype tt;
-  icalproperty *prop;
-  gboolean zoned = FALSE;
+  const char *id = mp_record_get_id (MP_RECORD (participant));
+  char *line = g_hash_table_lookup (self->attendee_lines, id);
 
-  if (tzid != NULL)
+  if (line == NULL)
     {
-      gint64 wall = mp_wall_from_instant (instant, zone);
-      MpTime local = mp_time_from_wall (wall);
+      const char *email = mp_participant_get_email (participant);
+      g_autofree char *address = NULL;
+      icalproperty *attendee;
 
-      if (mp_time_instant (&local, zone) == instant)
-        {
-          tt = icaltime_from_wall (wall);
-          zoned = TRUE;
-        }
+      if (email != NULL && email[0] != '\0')
+        address = g_strconcat ("mailto:", email, NULL);
+      else
+        address = uuid5_address (mp_conference_get_title (mp_plan_get_conference (self->plan)), id);
+
+      attendee = icalproperty_new_attendee (address);
+      icalproperty_add_parameter (attendee, icalparameter_new_cn (mp_participant_get_name (participant)));
+      icalproperty_add_parameter (attendee, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter (attendee, icalparameter_new_role (role_for (mp_participant_get_role (participant))));
+      line = take_line (attendee);
+      g_hash_table_insert (self->attendee_lines, (char *) id, line);
     }
 
-  if (!zoned)
-    {
-      tt = icaltime_from_wall (instant);
-      tt.zone = icaltimezone_get_utc_timezone ();
-    }
-
-  prop = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart (tt)
-                                       : icalproperty_new_dtend (tt);
-  if (zoned)
-    icalproperty_add_parameter (prop, icalparameter_new_tzid (tzid));
-
-  return prop;
+  return line;
 }
 
-static char *
-make_location (MpIcsExporter *self,
-               MpMeeting     *meeting)
+/* Room, venue, address. */
+static const char *
+get_location_line (MpIcsExporter *self,
+                   MpMeeting     *meeting)
 {
   const char *room_id = mp_meeting_get_room (meeting);
-  MpRoom *room = room_id != NULL ? mp_plan_get_room (self->plan, room_id) : NULL;
-  MpVenue *venue = mp_plan_get_meeting_venue (self->plan, meeting);
+  MpRoom *room;
+  MpVenue *venue;
   const char *parts[4] = { NULL };
   guint n = 0;
+  char *line;
 
-  if (room != NULL)
+  if (room_id == NULL || (room = mp_plan_get_room (self->plan, room_id)) == NULL)
+    return NULL;
+  if ((line = g_hash_table_lookup (self->location_lines, room_id)) != NULL)
+    return line;
+
+  venue = mp_plan_get_meeting_venue (self->plan, meeting);
+  if (mp_room_get_name (room) != NULL)
     parts[n++] = mp_room_get_name (room);
   if (venue != NULL && mp_venue_get_name (venue) != NULL)
     parts[n++] = mp_venue_get_name (venue);
   if (venue != NULL && mp_venue_get_address (venue) != NULL)
     parts[n++] = mp_venue_get_address (venue);
+  if (n == 0)
+    return NULL;
 
-  return n > 0 ? g_strjoinv (", ", (char **) parts) : NULL;
+  {
+    g_autofree char *location = g_strjoinv (", ", (char **) parts);
+
+    line = take_line (icalproperty_new_location (location));
+  }
+  g_hash_table_insert (self->location_lines, (char *) room_id, line);
+  return line;
 }
 
 /* The topics as a list, one line each, then a blank line and the notes.
@@ -407,8 +430,12 @@ make_description (MpMeeting *meeting)
 {
   const char * const *topics = mp_meeting_get_topics (meeting);
   const char *notes = mp_meeting_get_notes (meeting);
-  GString *text = g_string_new (NULL);
+  GString *text;
 
+  if ((topics == NULL || topics[0] == NULL) && (notes == NULL || notes[0] == '\0'))
+    return NULL;
+
+  text = g_string_new (NULL);
   if (topics != NULL && topics[0] != NULL)
     {
       g_string_append (text, _("Topics:"));
@@ -426,12 +453,59 @@ make_description (MpMeeting *meeting)
       g_string_append (text, notes);
     }
 
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
   return g_string_free (text, FALSE);
+}
+
+/* DTSTART or DTEND as the venue's wall clock with a plain TZID, or in UTC
+ * (no VTIMEZONE for the zone, or the second pass through a fold). */
+static const char *
+get_time_line (MpIcsExporter     *self,
+               icalproperty_kind  kind,
+               const MpTime      *time,
+               gint64             instant,
+               int                zone_index,
+               const char        *tzid)
+{
+  GHashTable *lines = kind == ICAL_DTSTART_PROPERTY ? self->start_lines : self->end_lines;
+  GTimeZone *zone = NULL;
+  gint64 wall = 0;
+  gboolean zoned;
+  gint64 key;
+  char *line;
+  icaltimetype tt;
+  icalproperty *prop;
+
+  if (tzid != NULL)
+    {
+      zone = mp_plan_get_zone (self->plan, tzid);
+      zoned = wall_of (time, instant, zone, &wall);
+    }
+  else
+    zoned = FALSE;
+
+  /* The wall clock and the zone, or the instant in UTC, in one key. */
+  key = zoned ? wall * 256 + zone_index + 1 : instant * 256;
+  if ((line = g_hash_table_lookup (lines, &key)) != NULL)
+    return line;
+
+  if (zoned)
+    tt = icaltime_from_wall (wall);
+  else
+    {
+      tt = icaltime_from_wall (instant);
+      tt.zone = icaltimezone_get_utc_timezone ();
+    }
+
+  prop = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart (tt)
+                                       : icalproperty_new_dtend (tt);
+  /* With a zoned time, icalproperty_new_dtstart () writes a floating one:
+   * the TZID goes in by hand. */
+  if (zoned)
+    icalproperty_add_parameter (prop, icalparameter_new_tzid (tzid));
+
+  line = take_line (prop);
+  g_hash_table_insert (lines, g_memdup2 (&key, sizeof key), line);
+  return line;
 }
 
 static gboolean
@@ -444,60 +518,66 @@ listed_before (const char * const *ids,
   return FALSE;
 }
 
-static icalcomponent *
-make_event (MpIcsExporter *self,
-            guint          position)
+/* The meeting's VEVENT, appended to out. */
+static void
+append_event (MpIcsExporter *self,
+              guint          position,
+              GString       *out)
 {
   MpMeeting *meeting = g_ptr_array_index (self->meetings, position);
   int zone_index = g_array_index (self->meeting_zone, int, position);
   const char *zone_text = get_zone_text (self, zone_index);
   const char *tzid = zone_text[0] != '\0' ? g_ptr_array_index (self->zone_names, zone_index) : NULL;
-  GTimeZone *zone = mp_meeting_get_time_zone (meeting);
   const char * const *participants = mp_meeting_get_participants (meeting);
   const char * const *topics = mp_meeting_get_topics (meeting);
-  g_autofree char *location = make_location (self, meeting);
+  const char *location = get_location_line (self, meeting);
   g_autofree char *description = make_description (meeting);
-  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-
   g_autofree char *fallback_uid = NULL;
   const char *uid = mp_meeting_get_uid (meeting);
+  MpMeetingKind kind = mp_meeting_get_kind (meeting);
+  MpMeetingStatus status = mp_meeting_get_status (meeting);
+  int sequence = mp_meeting_get_sequence (meeting);
 
   /* mp_plan_file_prepare () gives every meeting a uid; without it, the
    * calendar still needs one. */
   if (uid == NULL)
     uid = fallback_uid = g_strconcat (mp_record_get_id (MP_RECORD (meeting)), "@ministerial.invalid", NULL);
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (self->stamp));
-  icalcomponent_add_property (event, make_time_property (ICAL_DTSTART_PROPERTY,
-                                                         mp_meeting_get_start_instant (meeting),
-                                                         zone, tzid));
-  icalcomponent_add_property (event, make_time_property (ICAL_DTEND_PROPERTY,
-                                                         mp_meeting_get_end_instant (meeting),
-                                                         zone, tzid));
-  icalcomponent_add_property (event, icalproperty_new_summary (mp_meeting_get_title (meeting)));
+  if (self->kind_lines[kind] == NULL)
+    self->kind_lines[kind] = take_line (icalproperty_new_categories (mp_meeting_kind_label (kind)));
+  if (self->status_lines[status] == NULL)
+    self->status_lines[status] = take_line (icalproperty_new_status (status_for (status)));
+
+  g_string_append (out, "BEGIN:VEVENT\r\n");
+  append_line (out, icalproperty_new_uid (uid));
+  g_string_append (out, self->stamp_line);
+  g_string_append (out, get_time_line (self, ICAL_DTSTART_PROPERTY, mp_meeting_get_start (meeting),
+                                       mp_meeting_get_start_instant (meeting), zone_index, tzid));
+  g_string_append (out, get_time_line (self, ICAL_DTEND_PROPERTY, mp_meeting_get_end (meeting),
+                                       mp_meeting_get_end_instant (meeting), zone_index, tzid));
+  append_line (out, icalproperty_new_summary (mp_meeting_get_title (meeting)));
   if (location != NULL)
-    icalcomponent_add_property (event, icalproperty_new_location (location));
+    g_string_append (out, location);
   if (description != NULL)
-    icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_categories (mp_meeting_kind_label (mp_meeting_get_kind (meeting))));
-  icalcomponent_add_property (event, icalproperty_new_status (status_for (mp_meeting_get_status (meeting))));
-  icalcomponent_add_property (event, icalproperty_new_sequence (mp_meeting_get_sequence (meeting)));
-  icalcomponent_add_property (event, icalproperty_new_clone (self->organizer));
+    append_line (out, icalproperty_new_description (description));
+  g_string_append (out, self->kind_lines[kind]);
+  g_string_append (out, self->status_lines[status]);
+  if (sequence >= 0 && sequence < (int) G_N_ELEMENTS (self->sequence_lines))
+    {
+      if (self->sequence_lines[sequence] == NULL)
+        self->sequence_lines[sequence] = take_line (icalproperty_new_sequence (sequence));
+      g_string_append (out, self->sequence_lines[sequence]);
+    }
+  else
+    append_line (out, icalproperty_new_sequence (sequence));
+  g_string_append (out, self->organizer_line);
 
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
     {
       MpParticipant *participant = mp_plan_get_participant (self->plan, participants[i]);
-      icalproperty *attendee;
 
-      if (participant == NULL || listed_before (participants, i))
-        continue;
-
-      attendee = icalproperty_new_attendee (get_address (self, participant));
-      icalproperty_add_parameter (attendee, icalparameter_new_cn (mp_participant_get_name (participant)));
-      icalproperty_add_parameter (attendee, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
-      icalproperty_add_parameter (attendee, icalparameter_new_role (role_for (mp_participant_get_role (participant))));
-      icalcomponent_add_property (event, attendee);
+      if (participant != NULL && !listed_before (participants, i))
+        g_string_append (out, get_attendee_line (self, participant));
     }
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
@@ -505,10 +585,10 @@ make_event (MpIcsExporter *self,
       icalproperty *topic = icalproperty_new_x (topics[i]);
 
       icalproperty_set_x_name (topic, TOPIC_PROPERTY);
-      icalcomponent_add_property (event, topic);
+      append_line (out, topic);
     }
 
-  return event;
+  g_string_append (out, "END:VEVENT\r\n");
 }
 
 static const char *
@@ -519,15 +599,87 @@ get_event_text (MpIcsExporter *self,
 
   if (*text == NULL)
     {
-      icalcomponent *event = make_event (self, position);
+      GString *event = g_string_sized_new (1024);
 
-      *text = icalcomponent_as_ical_string_r (event);
-      icalcomponent_free (event);
+      append_event (self, position, event);
+      *text = g_string_free (event, FALSE);
     }
 
   return *text;
 }
 
+MpIcsExporter *
+mp_ics_exporter_new (MpPlan *plan)
+{
+  MpIcsExporter *self;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+
+  self = g_new0 (MpIcsExporter, 1);
+  self->plan = g_object_ref (plan);
+  self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->zone_names = g_ptr_array_new_with_free_func (g_free);
+  self->zone_texts = g_ptr_array_new_with_free_func (g_free);
+  self->meeting_zone = g_array_new (FALSE, FALSE, sizeof (int));
+  self->events = g_ptr_array_new_with_free_func (g_free);
+  self->attendee_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, icalmemory_free_buffer);
+  self->location_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, icalmemory_free_buffer);
+  self->start_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, icalmemory_free_buffer);
+  self->end_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, icalmemory_free_buffer);
+  index_meetings (self);
+  self->organizer_line = make_organizer_line (plan);
+  mp_ics_exporter_set_stamp (self, g_get_real_time () / G_USEC_PER_SEC);
+
+  return self;
+}
+
+void
+mp_ics_exporter_free (MpIcsExporter *self)
+{
+  if (self == NULL)
+    return;
+
+  /* The tables' keys belong to the meetings, the participants and the
+   * rooms: free the tables first. */
+  g_clear_pointer (&self->by_participant, g_hash_table_unref);
+  g_clear_pointer (&self->attendee_lines, g_hash_table_unref);
+  g_clear_pointer (&self->location_lines, g_hash_table_unref);
+  g_clear_pointer (&self->start_lines, g_hash_table_unref);
+  g_clear_pointer (&self->end_lines, g_hash_table_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->meeting_zone, g_array_unref);
+  g_clear_pointer (&self->zone_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->zone_names, g_ptr_array_unref);
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->stamp_line, icalmemory_free_buffer);
+  g_clear_pointer (&self->organizer_line, icalmemory_free_buffer);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_lines); i++)
+    g_clear_pointer (&self->kind_lines[i], icalmemory_free_buffer);
+  for (guint i = 0; i < G_N_ELEMENTS (self->status_lines); i++)
+    g_clear_pointer (&self->status_lines[i], icalmemory_free_buffer);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sequence_lines); i++)
+    g_clear_pointer (&self->sequence_lines[i], icalmemory_free_buffer);
+  g_clear_object (&self->plan);
+  g_free (self);
+}
+
+void
+mp_ics_exporter_set_stamp (MpIcsExporter *self,
+                           gint64         stamp)
+{
+  icaltimetype tt;
+
+  g_return_if_fail (self != NULL);
+
+  tt = icaltime_from_wall (stamp);
+  tt.zone = icaltimezone_get_utc_timezone ();
+  g_clear_pointer (&self->stamp_line, icalmemory_free_buffer);
+  self->stamp_line = take_line (icalproperty_new_dtstamp (tt));
+
+  /* Events made so far carry the old stamp. */
+  for (guint i = 0; i < self->events->len; i++)
+    g_clear_pointer (&g_ptr_array_index (self->events, i), g_free);
+}
 MpRecord *
 mp_ics_lookup_audience (MpPlan     *plan,
                         const char *id)
@@ -566,7 +718,7 @@ mp_ics_exporter_list (MpIcsExporter *self,
     }
   else if (MP_IS_PARTICIPANT (audience))
     {
-      GArray *list = g_hash_table_lookup (self->by_participant, mp_record_get_id (audience));
+      GArray *list = g_hash_table_lookup (get_by_participant (self), mp_record_get_id (audience));
 
       if (list != NULL)
         g_array_append_vals (positions, list->data, list->len);
@@ -585,7 +737,7 @@ mp_ics_exporter_list (MpIcsExporter *self,
 
           if (g_strcmp0 (mp_participant_get_delegation (person), delegation) != 0)
             continue;
-          list = g_hash_table_lookup (self->by_participant, mp_record_get_id (MP_RECORD (person)));
+          list = g_hash_table_lookup (get_by_participant (self), mp_record_get_id (MP_RECORD (person)));
           for (guint j = 0; list != NULL && j < list->len; j++)
             attends[g_array_index (list, guint, j)] = TRUE;
         }
@@ -617,14 +769,6 @@ audience_name (MpRecord *audience)
   return mp_room_get_name (MP_ROOM (audience));
 }
 
-static void
-append_property (GString      *out,
-                 icalproperty *prop)
-{
-  g_string_append (out, icalproperty_as_ical_string (prop));
-  icalproperty_free (prop);
-}
-
 char *
 mp_ics_exporter_export (MpIcsExporter *self,
                         MpRecord      *audience,
@@ -652,13 +796,13 @@ mp_ics_exporter_export (MpIcsExporter *self,
    * by one so that the parts shared by several calendars are made once. */
   out = g_string_sized_new (1024 + positions->len * 1024);
   g_string_append (out, "BEGIN:VCALENDAR\r\n");
-  append_property (out, icalproperty_new_version ("2.0"));
-  append_property (out, icalproperty_new_prodid ("-//Ministerial//Ministerial " PACKAGE_VERSION "//EN"));
-  append_property (out, icalproperty_new_calscale ("GREGORIAN"));
-  append_property (out, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  append_line (out, icalproperty_new_version ("2.0"));
+  append_line (out, icalproperty_new_prodid ("-//Ministerial//Ministerial " PACKAGE_VERSION "//EN"));
+  append_line (out, icalproperty_new_calscale ("GREGORIAN"));
+  append_line (out, icalproperty_new_method (ICAL_METHOD_PUBLISH));
   prop = icalproperty_new_x (calname);
   icalproperty_set_x_name (prop, "X-WR-CALNAME");
-  append_property (out, prop);
+  append_line (out, prop);
 
   zone_used = g_new0 (guint8, self->zone_names->len);
   for (guint i = 0; i < positions->len; i++)
@@ -672,8 +816,16 @@ mp_ics_exporter_export (MpIcsExporter *self,
         }
     }
 
+  /* The whole plan holds each event once: no need to keep them. */
   for (guint i = 0; i < positions->len; i++)
-    g_string_append (out, get_event_text (self, g_array_index (positions, guint, i)));
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      if (audience == NULL && g_ptr_array_index (self->events, position) == NULL)
+        append_event (self, position, out);
+      else
+        g_string_append (out, get_event_text (self, position));
+    }
 
   g_string_append (out, "END:VCALENDAR\r\n");
 
