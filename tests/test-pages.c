@@ -622,6 +622,15 @@ test_requests_list (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
+  /* Compact, beside the timeline: the list alone. */
+  mp_requests_page_select (page, mp_plan_get_request (fixture.plan, "req-blackhawk"));
+  iterate ();
+  g_assert_nonnull (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Priority"));
+  g_object_set (page, "compact", TRUE, NULL);
+  iterate ();
+  g_assert_null (find_widget (fixture.page, ADW_TYPE_COMBO_ROW, "Priority"));
+  g_assert_true (shows_row (&fixture, "Pull-aside: Hagel and Soberón on maritime security"));
+
   fixture_teardown (&fixture);
 }
 

@@ -23,7 +23,9 @@ struct _MpRequestsPage
   AdwComboRow         *kind_row;
   AdwEntryRow         *latest_row;
   GtkStack            *list_stack;
+  GtkBox              *list_pane;
   GtkListView         *list_view;
+  GtkSeparator        *pane_separator;
   AdwPreferencesGroup *participants_group;
   GtkPopover          *people_popover;
   GtkSearchEntry      *people_search;
@@ -51,6 +53,7 @@ struct _MpRequestsPage
   MpRequest           *draft;
   MpRequest           *watched;
   GPtrArray           *participant_rows;
+  gboolean             compact;
 };
 
 G_DEFINE_FINAL_TYPE (MpRequestsPage, mp_requests_page, ADW_TYPE_BIN)
@@ -58,6 +61,7 @@ G_DEFINE_FINAL_TYPE (MpRequestsPage, mp_requests_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_HISTORY,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -596,6 +600,10 @@ mp_requests_page_get_property (GObject    *object,
       g_value_set_object (value, self->history);
       break;
 
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -613,6 +621,10 @@ mp_requests_page_set_property (GObject      *object,
     {
     case PROP_HISTORY:
       mp_requests_page_set_history (self, g_value_get_object (value));
+      break;
+
+    case PROP_COMPACT:
+      mp_requests_page_set_compact (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -633,6 +645,9 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   properties [PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   mp_pages_ensure_style ();
@@ -649,7 +664,9 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, latest_row);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, pane_separator);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, participants_group);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, people_popover);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, people_search);
@@ -778,6 +795,32 @@ mp_requests_page_get_selected (MpRequestsPage *self)
   g_return_val_if_fail (MP_IS_REQUESTS_PAGE (self), NULL);
 
   return get_target (self);
+}
+
+gboolean
+mp_requests_page_get_compact (MpRequestsPage *self)
+{
+  g_return_val_if_fail (MP_IS_REQUESTS_PAGE (self), FALSE);
+
+  return self->compact;
+}
+
+void
+mp_requests_page_set_compact (MpRequestsPage *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (MP_IS_REQUESTS_PAGE (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  gtk_widget_set_visible (GTK_WIDGET (self->pane_separator), !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), !compact);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->list_pane), compact);
+  gtk_widget_set_size_request (GTK_WIDGET (self->list_pane), compact ? 240 : 340, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPACT]);
 }
 
 void

@@ -21,6 +21,11 @@ void        mp_requests_page_set_history        (MpRequestsPage *self,
 void        mp_requests_page_select             (MpRequestsPage *self,
                                                  MpRequest      *request);
 MpRequest  *mp_requests_page_get_selected       (MpRequestsPage *self);
+/* Compact: the list alone, without the details beside it, for a panel
+ * beside the timeline (rows still drag their request onto it). */
+gboolean    mp_requests_page_get_compact        (MpRequestsPage *self);
+void        mp_requests_page_set_compact        (MpRequestsPage *self,
+                                                 gboolean        compact);
 /* FALSE (the default) shows only the unplaced requests. */
 void        mp_requests_page_set_show_all       (MpRequestsPage *self,
                                                  gboolean        show_all);
