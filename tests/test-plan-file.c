@@ -517,6 +517,15 @@ test_unknown_members (void)
         g_error ("the unknown member of %s was lost", arrays[i]);
     }
 
+  /* Inside an availability window too. */
+  {
+    JsonObject *person = json_array_get_object_element (json_object_get_array_member (root, "participants"), 1);
+    JsonObject *window = json_array_get_object_element (json_object_get_array_member (person, "available"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member_with_default (window, "x_extra", NULL), ==, "kept in windows");
+    g_assert_cmpstr (json_object_get_string_member (window, "start"), ==, "2024-05-06T08:00");
+  }
+
   /* A known member is not duplicated as an unknown one. */
   g_assert_null (strstr (data, "\"title\": \"Press\",\n      \"title\""));
 

@@ -207,6 +207,14 @@ MP_STRING_ACCESSORS (MpParticipant, mp_participant, MP_IS_PARTICIPANT, organizat
 MP_SCALAR_ACCESSORS (MpParticipant, mp_participant, MP_IS_PARTICIPANT, MpRole, role, PROP_ROLE)
 MP_STRING_ACCESSORS (MpParticipant, mp_participant, MP_IS_PARTICIPANT, email, PROP_EMAIL)
 
+void
+mp_interval_clear (gpointer interval)
+{
+  MpInterval *window = interval;
+
+  g_clear_pointer (&window->extra, json_object_unref);
+}
+
 GArray *
 mp_participant_get_available (MpParticipant *self)
 {
@@ -228,7 +236,15 @@ mp_participant_set_available (MpParticipant *self,
   if (windows != NULL)
     {
       self->available = g_array_sized_new (FALSE, FALSE, sizeof (MpInterval), windows->len);
+      g_array_set_clear_func (self->available, mp_interval_clear);
       g_array_append_vals (self->available, windows->data, windows->len);
+      for (guint i = 0; i < windows->len; i++)
+        {
+          MpInterval *window = &g_array_index (self->available, MpInterval, i);
+
+          if (window->extra != NULL)
+            json_object_ref (window->extra);
+        }
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), available_pspec);

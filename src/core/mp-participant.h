@@ -37,11 +37,16 @@ void            mp_participant_set_email        (MpParticipant *self,
 /* A window of availability, in the conference's zone. */
 typedef struct
 {
-  MpTime start;
-  MpTime end;
+  MpTime      start;
+  MpTime      end;
+  JsonObject *extra;   /* members a newer tool wrote, kept for saving */
 } MpInterval;
 
-/* NULL: available for the whole conference. An empty array: never. */
+/* A clear function for arrays of MpInterval that own their extra. */
+void         mp_interval_clear            (gpointer       interval);
+
+/* NULL: available for the whole conference. An empty array: never. The
+ * participant keeps a copy, with its own references to the extras. */
 GArray      *mp_participant_get_available (MpParticipant *self);
 void         mp_participant_set_available (MpParticipant *self,
                                            GArray        *windows);

@@ -44,6 +44,7 @@ static const char * const delegation_members[] = {
 static const char * const participant_members[] = {
   "id", "name", "delegation", "title", "organization", "role", "email", "available", NULL
 };
+static const char * const window_members[] = { "start", "end", NULL };
 static const char * const meeting_members[] = {
   "id", "title", "kind", "start", "end", "room", "participants", "status",
   "topics", "notes", "locked", "request", "uid", "sequence", NULL
@@ -726,11 +727,12 @@ read_windows (Reader      *r,
     return TRUE;
 
   windows = g_array_new (FALSE, FALSE, sizeof (MpInterval));
+  g_array_set_clear_func (windows, mp_interval_clear);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *item = g_strdup_printf ("%s available[%u]", where, i);
-      MpInterval window;
+      MpInterval window = { 0 };
       gboolean present;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -742,6 +744,7 @@ read_windows (Reader      *r,
           !check_span (r, item, "end", &window.start, &window.end, zone))
         return FALSE;
 
+      window.extra = collect_extra (json_node_get_object (node), window_members);
       g_array_append_val (windows, window);
     }
 
@@ -1511,6 +1514,7 @@ write_participant (Writer      *b,
           w_begin_object (b);
           add_time (b, "start", &window->start);
           add_time (b, "end", &window->end);
+          add_extra (b, window->extra);
           w_end_object (b);
         }
       w_end_array (b);
