@@ -13,6 +13,7 @@
 #   ics        bench-ics: calendar export
 #   agenda     bench-agenda: agendas on paper and PDF
 #   timeline   bench-timeline: the window's frames, under Xvfb
+#   pages      bench-pages: the delegations, people, rooms and requests pages, under Xvfb
 #   schedule   bench-schedule: the scheduler's score beside the yardstick's
 #   yardstick  mip-yardstick.py: its self-test, the proven optimum of G20 and the
 #              relaxation's bound on the UN plan
@@ -29,12 +30,12 @@ out=$repo/bench/out
 python=/usr/bin/python3
 quick=0
 steps=()
-all_steps=(generate check plan ics agenda timeline schedule yardstick)
+all_steps=(generate check plan ics agenda timeline pages schedule yardstick)
 
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h|--help) sed -n '3,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)
       if [[ " ${all_steps[*]} " != *" $arg "* ]]; then
         echo "run.sh: unknown step “$arg” (steps: ${all_steps[*]})" >&2
@@ -140,6 +141,8 @@ bench_step ics bench-ics "calendar export"
 bench_step agenda bench-agenda "agendas on paper and PDF"
 if command -v Xvfb >/dev/null 2>&1; then
   bench_step timeline bench-timeline "frames of the window, under Xvfb" \
+    env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none build-aux/xvfb-session.sh
+  bench_step pages bench-pages "the pages beside the timeline, under Xvfb" \
     env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none build-aux/xvfb-session.sh
 elif wants timeline; then
   step "timeline: bench-timeline"
