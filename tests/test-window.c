@@ -532,6 +532,83 @@ test_window_editor (void)
   close_window (window);
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row);
+  return n;
+}
+
+/* With many people, the editor lists the meeting's and those searched. */
+static void
+test_window_editor_many_people (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  g_autoptr(MpHistory) history = mp_history_new (plan);
+  g_autoptr(MpMeeting) meeting = mp_meeting_new ("m");
+  g_autoptr(MpDelegation) delegation = mp_delegation_new ("UNO");
+  const char *attending[] = { "p0", "p1", NULL };
+  MpTime start, end;
+  GtkWidget *editor = mp_meeting_editor_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list;
+  GtkEditable *search;
+
+  mp_conference_set_time_zone (mp_plan_get_conference (plan), "UTC");
+  mp_conference_set_start_date (mp_plan_get_conference (plan), day_of ("2026-09-21"));
+  mp_conference_set_end_date (mp_plan_get_conference (plan), day_of ("2026-09-21"));
+  mp_delegation_set_name (delegation, "United Nations");
+  g_assert_true (mp_plan_add (plan, MP_RECORD (delegation), NULL));
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(MpParticipant) person = mp_participant_new (id);
+
+      mp_participant_set_name (person, name);
+      mp_participant_set_delegation (person, "UNO");
+      g_assert_true (mp_plan_add (plan, MP_RECORD (person), NULL));
+    }
+  g_assert_true (mp_time_parse ("2026-09-21T10:00", &start, NULL));
+  g_assert_true (mp_time_parse ("2026-09-21T11:00", &end, NULL));
+  mp_meeting_set_title (meeting, "Consultations");
+  mp_meeting_set_start (meeting, &start);
+  mp_meeting_set_end (meeting, &end);
+  mp_meeting_set_participants (meeting, attending);
+  g_assert_true (mp_plan_add (plan, MP_RECORD (meeting), NULL));
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  mp_meeting_editor_set_history (MP_MEETING_EDITOR (editor), history);
+  mp_meeting_editor_set_meeting (MP_MEETING_EDITOR (editor), meeting);
+  list = GTK_WIDGET (gtk_widget_get_template_child (editor, MP_TYPE_MEETING_EDITOR, "participants_list"));
+  search = GTK_EDITABLE (gtk_widget_get_template_child (editor, MP_TYPE_MEETING_EDITOR, "participants_search"));
+  g_assert_cmpuint (count_rows (list), ==, 2);
+
+  /* "Person 12" finds 12 and 120..129. */
+  gtk_editable_set_text (search, "person 12");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (count_rows (list), ==, 11);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "participant"), "p12") == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    }
+  g_assert_true (mp_meeting_has_participant (meeting, "p12"));
+  g_assert_true (mp_history_undo (history));
+  g_assert_false (mp_meeting_has_participant (meeting, "p12"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* Save, load again: the same bytes. A failed save keeps the changes; a
  * failed open keeps the plan. */
 static void
@@ -738,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/editor", test_window_editor);
+  g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);
   g_test_add_func ("/window/close-dialog", test_window_close_dialog);
   g_test_add_func ("/window/recovery", test_window_recovery);

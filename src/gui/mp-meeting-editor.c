@@ -23,6 +23,7 @@ struct _MpMeetingEditor
   GtkSpinButton  *duration_spin;
   GtkLabel       *error_label;
   GtkSearchEntry *participants_search;
+  AdwPreferencesGroup *participants_group;
   GtkListBox     *participants_list;
   GtkTextView    *topics_view;
   GtkTextView    *notes_view;
@@ -56,6 +57,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void populate (MpMeetingEditor *self);
+static void update_participant_checks (MpMeetingEditor *self);
 static GStrv read_topics (MpMeetingEditor *self);
 
 /* Helpers ----------------------------------------------------------------- */
@@ -198,11 +200,63 @@ filter_func (GtkListBoxRow *row,
   return haystack != NULL && strstr (haystack, needle) != NULL;
 }
 
-static void
-on_search_changed_cb (GtkSearchEntry  *entry,
-                      MpMeetingEditor *self)
+/* A plan of a few hundred people lists them all; a bigger one lists the
+ * meeting's and those the search finds, so the editor opens at once. */
+#define MAX_LISTED 300
+
+static char *
+participant_search_text (MpParticipant *participant)
 {
-  gtk_list_box_invalidate_filter (self->participants_list);
+  const char *title = mp_participant_get_title (participant);
+  const char *delegation = mp_participant_get_delegation (participant);
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s", mp_participant_get_name (participant),
+                                           mp_record_get_id (MP_RECORD (participant)),
+                                           delegation != NULL ? delegation : "",
+                                           title != NULL ? title : "");
+
+  return g_utf8_casefold (text, -1);
+}
+
+static GtkWidget *
+participant_row (MpMeetingEditor *self,
+                 MpParticipant   *participant,
+                 const char      *group_name,
+                 char            *search_text)
+{
+  const char *name = mp_participant_get_name (participant);
+  const char *title = mp_participant_get_title (participant);
+  g_autofree char *label = title != NULL && title[0] != '\0' ? g_strdup_printf ("%s, %s", name, title)
+                                                             : g_strdup (name);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 32);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_margin_start (check, 8);
+  gtk_widget_set_margin_end (check, 8);
+  gtk_widget_set_margin_top (check, 4);
+  gtk_widget_set_margin_bottom (check, 4);
+  g_object_set_data_full (G_OBJECT (check), "participant",
+                          g_strdup (mp_record_get_id (MP_RECORD (participant))), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_participant_toggled_cb), self);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "delegation-name", g_strdup (group_name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-text", search_text, g_free);
+  return row;
+}
+
+static gboolean
+is_large (MpMeetingEditor *self)
+{
+  return self->plan != NULL &&
+         g_list_model_get_n_items (mp_plan_get_participants (self->plan)) > MAX_LISTED;
 }
 
 static void
@@ -211,79 +265,103 @@ build_participants (MpMeetingEditor *self)
   GtkWidget *child;
   GListModel *delegations;
   GListModel *participants;
-  guint n_delegations, n_participants;
+  g_autoptr(GHashTable) groups = NULL;   /* delegation id → GPtrArray of rows */
+  g_autoptr(GPtrArray) others = NULL;
+  g_autofree char *needle = NULL;
+  const char *search;
+  gboolean large;
+  guint n_matches = 0;
 
   self->participants_dirty = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))) != NULL)
     gtk_list_box_remove (self->participants_list, child);
+  adw_preferences_group_set_description (self->participants_group, NULL);
 
   if (self->plan == NULL)
     return;
 
   delegations = mp_plan_get_delegations (self->plan);
   participants = mp_plan_get_participants (self->plan);
-  n_delegations = g_list_model_get_n_items (delegations);
-  n_participants = g_list_model_get_n_items (participants);
+  large = is_large (self);
+  search = gtk_editable_get_text (GTK_EDITABLE (self->participants_search));
+  needle = search != NULL && search[0] != '\0' ? g_utf8_casefold (search, -1) : NULL;
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  others = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Grouped by delegation, in the plan's order of delegations; people of
    * a delegation that is not there come last. */
-  for (guint d = 0; d <= n_delegations; d++)
+  for (guint p = 0; p < g_list_model_get_n_items (participants); p++)
     {
-      g_autoptr(MpDelegation) delegation = d < n_delegations ? g_list_model_get_item (delegations, d) : NULL;
-      const char *delegation_id = delegation != NULL ? mp_record_get_id (MP_RECORD (delegation)) : NULL;
+      g_autoptr(MpParticipant) participant = g_list_model_get_item (participants, p);
+      const char *id = mp_record_get_id (MP_RECORD (participant));
+      const char *pd = mp_participant_get_delegation (participant);
+      gboolean attends = self->meeting != NULL && mp_meeting_has_participant (self->meeting, id);
+      g_autofree char *text = participant_search_text (participant);
+      GPtrArray *group;
+
+      if (large && !attends)
+        {
+          if (needle == NULL || strstr (text, needle) == NULL || n_matches >= MAX_LISTED)
+            continue;
+          n_matches++;
+        }
+
+      if (pd == NULL || mp_plan_get_delegation (self->plan, pd) == NULL)
+        group = others;
+      else if ((group = g_hash_table_lookup (groups, pd)) == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (groups, (gpointer) mp_participant_get_delegation (participant), group);
+        }
+      g_object_set_data_full (G_OBJECT (participant), "mp-editor-search", g_steal_pointer (&text), g_free);
+      g_ptr_array_add (group, g_object_ref (participant));
+    }
+
+  for (guint d = 0; d <= g_list_model_get_n_items (delegations); d++)
+    {
+      g_autoptr(MpDelegation) delegation = d < g_list_model_get_n_items (delegations)
+                                           ? g_list_model_get_item (delegations, d) : NULL;
+      GPtrArray *group = delegation != NULL ? g_hash_table_lookup (groups, mp_record_get_id (MP_RECORD (delegation)))
+                                            : others;
       g_autofree char *group_name = NULL;
 
-      if (delegation != NULL)
-        group_name = g_strdup_printf ("%s — %s", delegation_id, mp_delegation_get_name (delegation));
-      else
-        group_name = g_strdup (_("Other"));
-
-      for (guint p = 0; p < n_participants; p++)
+      if (group == NULL || group->len == 0)
+        continue;
+      group_name = delegation != NULL ? g_strdup_printf ("%s — %s", mp_record_get_id (MP_RECORD (delegation)),
+                                                         mp_delegation_get_name (delegation))
+                                      : g_strdup (_("Other"));
+      for (guint i = 0; i < group->len; i++)
         {
-          g_autoptr(MpParticipant) participant = g_list_model_get_item (participants, p);
-          const char *pd = mp_participant_get_delegation (participant);
-          gboolean ours = delegation != NULL ? g_strcmp0 (pd, delegation_id) == 0
-                                             : (pd == NULL || mp_plan_get_delegation (self->plan, pd) == NULL);
-          const char *name = mp_participant_get_name (participant);
-          const char *title = mp_participant_get_title (participant);
-          g_autofree char *label = NULL;
-          g_autofree char *search = NULL;
-          GtkWidget *row;
-          GtkWidget *check;
+          MpParticipant *participant = g_ptr_array_index (group, i);
+          char *text = g_object_steal_data (G_OBJECT (participant), "mp-editor-search");
 
-          if (!ours)
-            continue;
-
-          label = title != NULL && title[0] != '\0' ? g_strdup_printf ("%s, %s", name, title) : g_strdup (name);
-          search = g_strdup_printf ("%s %s %s %s", name, mp_record_get_id (MP_RECORD (participant)),
-                                    pd != NULL ? pd : "", title != NULL ? title : "");
-          check = gtk_check_button_new ();
-          {
-            GtkWidget *text = gtk_label_new (label);
-
-            gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-            gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-            gtk_label_set_max_width_chars (GTK_LABEL (text), 32);
-            gtk_label_set_xalign (GTK_LABEL (text), 0);
-            gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          }
-          gtk_widget_set_margin_start (check, 8);
-          gtk_widget_set_margin_end (check, 8);
-          gtk_widget_set_margin_top (check, 4);
-          gtk_widget_set_margin_bottom (check, 4);
-          g_object_set_data_full (G_OBJECT (check), "participant",
-                                  g_strdup (mp_record_get_id (MP_RECORD (participant))), g_free);
-          g_signal_connect (check, "toggled", G_CALLBACK (on_participant_toggled_cb), self);
-
-          row = gtk_list_box_row_new ();
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
-          g_object_set_data_full (G_OBJECT (row), "delegation-name", g_strdup (group_name), g_free);
-          g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1), g_free);
-          gtk_list_box_append (self->participants_list, row);
+          gtk_list_box_append (self->participants_list,
+                               participant_row (self, participant, group_name, text));
         }
     }
+
+  if (large && needle == NULL)
+    adw_preferences_group_set_description (self->participants_group,
+                                           _("Search to find more people"));
+  else if (large && n_matches >= MAX_LISTED)
+    adw_preferences_group_set_description (self->participants_group,
+                                           _("Only the first matches are listed: search further"));
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry  *entry,
+                      MpMeetingEditor *self)
+{
+  if (is_large (self))
+    {
+      gboolean updating = self->updating;
+
+      self->updating = TRUE;
+      build_participants (self);
+      update_participant_checks (self);
+      self->updating = updating;
+    }
+  gtk_list_box_invalidate_filter (self->participants_list);
 }
 
 static void
@@ -905,6 +983,7 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, locked_switch);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, participants_group);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, participants_list);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, participants_search);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, room_row);
@@ -1044,6 +1123,8 @@ mp_meeting_editor_set_meeting (MpMeetingEditor *self,
     mp_history_seal (self->history);
   g_set_object (&self->meeting, meeting);
   set_error (self, NULL, NULL);
+  if (is_large (self))
+    self->participants_dirty = TRUE;
   if (meeting != NULL)
     g_signal_connect_object (meeting, "notify", G_CALLBACK (on_meeting_notify_cb), self, 0);
 
