@@ -75,6 +75,7 @@ typedef struct
   const char *id;
   guint       index;           /* file order */
   int         weight;
+  gint64      cost;            /* minutes × the demand on its people */
   MpPriority  priority;
   gint64      duration;        /* seconds */
   gint64      earliest;
@@ -138,7 +139,8 @@ typedef struct
 
   GRand      *rand;
   gint64      score;
-  gint64      used;            /* minutes of the placements the search made */
+  gint64      used;            /* the cost of the placements */
+  gint64      deadline;        /* monotonic time; 0: none */
   GArray     *journal;         /* Step */
   GArray     *pinned;          /* request indexes */
 } Sched;
@@ -402,7 +404,7 @@ put (Sched  *s,
   for (guint i = 0; i < q->n_people; i++)
     track_insert (&s->people[q->people[i]].track, &b);
   s->score += q->weight;
-  s->used += (end - start) / 60;
+  s->used += q->cost;
   g_array_append_val (s->journal, step);
 }
 
@@ -420,7 +422,7 @@ take (Sched *s,
     track_remove (&s->people[q->people[i]].track, q->start, q->order);
   q->placed = FALSE;
   s->score -= q->weight;
-  s->used -= (q->end - q->start) / 60;
+  s->used -= q->cost;
   g_array_append_val (s->journal, step);
 }
 
@@ -758,12 +760,13 @@ place_greedily (Sched  *s,
     }
 }
 
-/* What the search maximises: the score, then the least time used, which
- * leaves the most room for what is still unplaced. */
+/* What the search maximises: the score, then the least time taken from
+ * people in demand, which leaves the most room for what is still unplaced. */
+#define VALUE_UNIT 1000000
 static inline gint64
 value (const Sched *s)
 {
-  return s->score * 1000 - s->used;
+  return s->score * VALUE_UNIT - s->used;
 }
 
 /* Places the unplaced q where the placements in the way weigh least, and
@@ -789,7 +792,7 @@ try_request (Sched  *s,
     {
       double delta = (double) (value (s) - before);
 
-      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (1000 * temperature)));
+      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (VALUE_UNIT * temperature)));
     }
 
   if (!kept)
@@ -883,7 +886,7 @@ ruin_and_recreate (Sched  *s,
     {
       double delta = (double) (value (s) - before);
 
-      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (1000 * temperature)));
+      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (VALUE_UNIT * temperature)));
     }
   if (!kept)
     rollback (s, 0);
@@ -922,8 +925,6 @@ improve (Sched        *s,
          GCancellable *cancellable)
 {
   guint64 limit = budget (s);
-  gint64 deadline = s->options->time_limit_ms > 0
-                    ? g_get_monotonic_time () + (gint64) s->options->time_limit_ms * 1000 : 0;
   g_autofree Saved *best = g_new (Saved, s->n_reqs);
   g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
   gint64 best_value = value (s);
@@ -936,7 +937,7 @@ improve (Sched        *s,
     if (s->reqs[i].movable && s->reqs[i].n_cands > 0)
       {
         g_array_append_val (pool, i);
-        stall += 1000 * (guint64) s->reqs[i].n_cands;
+        stall += 10000 * (guint64) s->reqs[i].n_cands;
       }
 
   /* Stops early when a long stretch, for the plan's size, brought nothing
@@ -948,7 +949,7 @@ improve (Sched        *s,
 
       if ((it & 63) == 0 &&
           (g_cancellable_is_cancelled (cancellable) ||
-           (deadline > 0 && g_get_monotonic_time () > deadline)))
+           (s->deadline > 0 && g_get_monotonic_time () > s->deadline)))
         break;
 
       /* An unplaced request, at random. */
@@ -981,6 +982,35 @@ improve (Sched        *s,
   if (value (s) != best_value)
     restore (s, best);
   g_debug ("improvement: %" G_GUINT64_FORMAT " candidates looked at", work);
+}
+
+/* Small plans, whose steps cost little, get several independent searches
+ * (each with its own seed, derived from the options'); the best is kept. */
+static void
+search (Sched        *s,
+        GCancellable *cancellable)
+{
+  guint restarts = s->n_reqs <= 200 ? 8 : 1;
+  g_autofree Saved *start = g_new (Saved, MAX (1, s->n_reqs));
+  g_autofree Saved *best = g_new (Saved, MAX (1, s->n_reqs));
+  gint64 best_value = G_MININT64;
+
+  snapshot (s, start);
+  for (guint r = 0; r < restarts && !g_cancellable_is_cancelled (cancellable); r++)
+    {
+      if (r > 0)
+        {
+          restore (s, start);
+          g_rand_set_seed (s->rand, s->options->seed + r);
+        }
+      improve (s, cancellable);
+      if (value (s) > best_value)
+        {
+          best_value = value (s);
+          snapshot (s, best);
+        }
+    }
+  restore (s, best);
 }
 
 /* Puts placements the plan had back where they were, when they fit there. */
@@ -1124,6 +1154,31 @@ build_candidates (Sched *s,
 
   q->n_cands = cands->len;
   q->cands = (guint32 *) g_array_free (cands, FALSE);
+}
+
+/* A person's demand: the hours of requests naming them that could be
+ * placed. A placement costs its minutes times its people's demand. */
+static void
+weigh_costs (Sched *s)
+{
+  g_autofree gint64 *demand = g_new0 (gint64, MAX (1, s->n_people));
+
+  for (guint i = 0; i < s->n_reqs; i++)
+    if (s->reqs[i].n_cands > 0)
+      for (guint j = 0; j < s->reqs[i].n_people; j++)
+        demand[s->reqs[i].people[j]] += s->reqs[i].duration;
+
+  s->used = 0;
+  for (guint i = 0; i < s->n_reqs; i++)
+    {
+      Req *q = &s->reqs[i];
+
+      q->cost = q->duration / 60;
+      for (guint j = 0; j < q->n_people; j++)
+        q->cost += q->duration / 60 * demand[q->people[j]] / 3600;
+      if (q->placed && q->movable)
+        s->used += q->cost;
+    }
 }
 
 static void
@@ -2249,6 +2304,7 @@ mp_scheduler_run (MpPlan                   *plan,
   s.zones = g_ptr_array_new ();
   s.person_index = g_hash_table_new (g_str_hash, g_str_equal);
   s.rand = g_rand_new_with_seed (s.options->seed);
+  s.deadline = s.options->time_limit_ms > 0 ? started + (gint64) s.options->time_limit_ms * 1000 : 0;
   s.journal = g_array_new (FALSE, FALSE, sizeof (Step));
   s.pinned = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -2259,6 +2315,7 @@ mp_scheduler_run (MpPlan                   *plan,
   build_meetings (&s);
   for (guint i = 0; i < s.n_reqs; i++)
     build_candidates (&s, &s.reqs[i]);
+  weigh_costs (&s);
   g_debug ("model built in %.3f s", (g_get_monotonic_time () - started) / 1e6);
 
   initial = g_new (Saved, MAX (1, s.n_reqs));
@@ -2295,7 +2352,7 @@ mp_scheduler_run (MpPlan                   *plan,
       place_greedily (&s, order);
       g_debug ("greedy: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
       place_required (&s);
-      improve (&s, cancellable);
+      search (&s, cancellable);
       g_debug ("search: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
       /* Whatever fits now goes in. */
       g_array_unref (order);

@@ -23,16 +23,16 @@ typedef enum
 } MpScheduleStrategy;
 
 /* The default effort: about half a second for a UN General Assembly week
- * (1,500 requests) on a 2-core laptop; plans of up to 200 requests, whose
- * steps cost little, get MP_SCHEDULE_SMALL_EFFORT. */
+ * (1,500 requests) on a 2-core laptop. Plans of up to 200 requests, whose
+ * steps cost little, get eight searches of MP_SCHEDULE_SMALL_EFFORT each. */
 #define MP_SCHEDULE_DEFAULT_EFFORT 16000
-#define MP_SCHEDULE_SMALL_EFFORT   100000
+#define MP_SCHEDULE_SMALL_EFFORT   25000
 
 typedef struct
 {
   MpScheduleStrategy strategy;
   guint32            seed;            /* of the search's random choices */
-  guint              effort;          /* the search's work, in thousands of
+  guint              effort;          /* the work of a search, in thousands of
                                        * candidates looked at; 0: the default */
   guint              time_limit_ms;   /* a cap on the improvement; 0: none.
                                        * A run that hits it may differ from one
