@@ -918,7 +918,7 @@ test_malformed (void)
     { "BEGIN:VEVENT\r\nEND:VEVENT\r\n", "x.ics:1: BEGIN:VEVENT outside a VCALENDAR" },
     { "\r\n continued\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "x.ics:2: a continuation line" },
     { "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "x.ics:2: the event “x” has no DTSTART" },
-    { "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20140424T170000Z\r\nDURATION:PXYZ\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "x.ics:2: the event “”: " },
+    { "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20140424T170000Z\r\nDURATION:PXYZ\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "x.ics:4: the event “”: Can't parse as DURATION" },
     { "BEGIN:VCALENDAR\r\nSUMMARY;CN=\"a:b\r\nEND:VCALENDAR\r\n", "x.ics:2: the property SUMMARY has no “:”" },
     { "BEGIN:VCALENDAR\r\nX-\xff:1\r\nEND:VCALENDAR\r\n", "x.ics:2: not UTF-8" },
   };

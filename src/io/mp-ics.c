@@ -931,7 +931,17 @@ typedef struct
   gint64      range_start;    /* where recurrences are expanded */
   gint64      range_end;
   gboolean    expand;
+  GArray     *property_lines;  /* PropertyLine, from scan_lines () */
+  guint       event_index;     /* of the VEVENT being read */
 } Reader;
+
+/* Where each property of a VEVENT is, for errors libical finds. */
+typedef struct
+{
+  guint event;
+  guint line;
+  char  name[32];
+} PropertyLine;
 
 static void G_GNUC_PRINTF (5, 6)
 set_error (GError     **error,
@@ -1011,6 +1021,7 @@ scan_lines (const char  *data,
             gsize        length,
             const char  *display_name,
             GArray      *event_lines,
+            GArray      *property_lines,
             GError     **error)
 {
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
@@ -1154,6 +1165,13 @@ scan_lines (const char  *data,
           set_error (error, MP_ICS_ERROR_SYNTAX, display_name, start_line,
                      _("a property outside a VCALENDAR"));
           return FALSE;
+        }
+      else if (stack->len == 2 && g_str_equal (g_ptr_array_index (stack, 1), "VEVENT"))
+        {
+          PropertyLine where = { event_lines->len - 1, start_line, { 0 } };
+
+          g_strlcpy (where.name, logical->str, MIN (sizeof where.name, (gsize) (name_end - logical->str) + 1));
+          g_array_append_val (property_lines, where);
         }
     }
 
@@ -1344,6 +1362,34 @@ dup_text (const char *text)
   return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
 }
 
+/* libical's messages name the property ("… in DURATION property …"):
+ * its line, or the event's. */
+static guint
+error_line (Reader     *reader,
+            const char *message,
+            guint       event_line)
+{
+  const char *end = message != NULL ? strstr (message, " property") : NULL;
+  const char *start = end;
+
+  if (end == NULL || reader->property_lines == NULL)
+    return event_line;
+  while (start > message && start[-1] != ' ')
+    start--;
+
+  for (guint i = 0; i < reader->property_lines->len; i++)
+    {
+      PropertyLine *where = &g_array_index (reader->property_lines, PropertyLine, i);
+
+      if (where->event == reader->event_index &&
+          strlen (where->name) == (gsize) (end - start) &&
+          g_ascii_strncasecmp (where->name, start, end - start) == 0)
+        return where->line;
+    }
+
+  return event_line;
+}
+
 static Event *
 read_event (Reader        *reader,
             icalcomponent *component,
@@ -1368,9 +1414,10 @@ read_event (Reader        *reader,
 
   if ((p = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY)) != NULL)
     {
-      set_error (error, MP_ICS_ERROR_EVENT, reader->display_name, line,
-                 _("the event “%s”: %s"), event->summary != NULL ? event->summary : "",
-                 icalproperty_get_xlicerror (p));
+      const char *message = icalproperty_get_xlicerror (p);
+
+      set_error (error, MP_ICS_ERROR_EVENT, reader->display_name, error_line (reader, message, line),
+                 _("the event “%s”: %s"), event->summary != NULL ? event->summary : "", message);
       event_free (event);
       return NULL;
     }
@@ -1449,14 +1496,16 @@ read_events (Reader      *reader,
              GError     **error)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) property_lines = g_array_new (FALSE, FALSE, sizeof (PropertyLine));
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
   g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
   g_autofree char *text = NULL;
   icalcomponent *root;
   guint index = 0;
 
-  if (!scan_lines (data, length, reader->display_name, lines, error))
+  if (!scan_lines (data, length, reader->display_name, lines, property_lines, error))
     return NULL;
+  reader->property_lines = property_lines;
 
   text = g_strndup (data, length);
   root = icalparser_parse_string (text);
@@ -1482,11 +1531,13 @@ read_events (Reader      *reader,
            c != NULL; c = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
         {
           guint line = index < lines->len ? g_array_index (lines, guint, index) : 0;
-          Event *event = read_event (reader, c, line, error);
+          Event *event;
 
-          index++;
+          reader->event_index = index++;
+          event = read_event (reader, c, line, error);
           if (event == NULL)
             {
+              reader->property_lines = NULL;
               icalcomponent_free (root);
               return NULL;
             }
@@ -1494,6 +1545,7 @@ read_events (Reader      *reader,
         }
     }
 
+  reader->property_lines = NULL;
   icalcomponent_free (root);
   return g_steal_pointer (&events);
 }
@@ -1508,6 +1560,7 @@ reader_init (Reader     *reader,
   MpTime first = mp_time_from_wall (mp_conference_get_start_date (conference) * MP_SECONDS_PER_DAY);
   MpTime after = mp_time_from_wall ((mp_conference_get_end_date (conference) + 1) * MP_SECONDS_PER_DAY);
 
+  memset (reader, 0, sizeof *reader);
   reader->plan = plan;
   reader->display_name = display_name;
   reader->floating_zone = zone;
