@@ -479,11 +479,19 @@ test_people_availability (void)
   g_clear_pointer (&message, g_free);
   g_assert_false (mp_history_get_can_undo (fixture.history));
 
+  /* What a newer tool wrote about a window stays with it. */
+  g_array_index (mp_participant_get_available (hagel), MpInterval, 0).extra = json_object_new ();
+  json_object_set_string_member (g_array_index (mp_participant_get_available (hagel), MpInterval, 0).extra,
+                                 "x-source", "protocol office");
+
   g_assert_true (mp_people_page_set_window (page, 0, "2014-04-23 17:00", "2014-04-25 11:30", &message));
   g_assert_null (message);
   windows = mp_participant_get_available (hagel);
   g_assert_cmpuint (windows->len, ==, 1);
   g_assert_cmpint (g_array_index (windows, MpInterval, 0).start.wall % MP_SECONDS_PER_DAY, ==, 17 * 3600);
+  g_assert_nonnull (g_array_index (windows, MpInterval, 0).extra);
+  g_assert_cmpstr (json_object_get_string_member (g_array_index (windows, MpInterval, 0).extra, "x-source"),
+                   ==, "protocol office");
 
   mp_people_page_add_window (page);
   g_assert_cmpuint (mp_participant_get_available (hagel)->len, ==, 2);

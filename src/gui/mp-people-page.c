@@ -285,6 +285,8 @@ update_delegation_filter (MpPeoplePage *self)
 
 /* Availability */
 
+/* A copy that borrows the windows' extras: the participant takes its own
+ * references when it is given the array. */
 static GArray *
 copy_windows (MpParticipant *person)
 {
@@ -1065,7 +1067,7 @@ mp_people_page_add_window (MpPeoplePage *self)
   MpParticipant *target;
   MpConference *conference;
   g_autoptr(GArray) windows = NULL;
-  MpInterval window;
+  MpInterval window = { 0 };
 
   g_return_if_fail (MP_IS_PEOPLE_PAGE (self));
 
@@ -1094,7 +1096,7 @@ mp_people_page_set_window (MpPeoplePage  *self,
   MpParticipant *target;
   g_autoptr(GArray) windows = NULL;
   GTimeZone *zone;
-  MpInterval window;
+  MpInterval window = { 0 };
 
   g_return_val_if_fail (MP_IS_PEOPLE_PAGE (self), FALSE);
   g_return_val_if_fail (message != NULL && *message == NULL, FALSE);
@@ -1125,6 +1127,8 @@ mp_people_page_set_window (MpPeoplePage  *self,
       mp_time_equal (&window.end, &g_array_index (windows, MpInterval, index).end))
     return TRUE;
 
+  /* What a newer tool wrote about the window stays with it. */
+  window.extra = g_array_index (windows, MpInterval, index).extra;
   g_array_index (windows, MpInterval, index) = window;
   write_windows (self, target, windows);
   return TRUE;
