@@ -267,7 +267,7 @@ main (int    argc,
 
           if (y.exact)
             print_row (name, method, (gint64) (y.objective + 0.5), y.placed, y.requests, y.seconds, -1, reference);
-          g_print ("%-16s %-22s %8.0f  (all required placed: %" G_GINT64_FORMAT " above them)\n", name,
+          g_print ("%-16s %-22s %8.0f %8" G_GINT64_FORMAT "   (above: beyond the scheduler's required ones)\n", name,
                    y.exact ? "MIP bound" : "relaxation bound", y.bound, reference);
           if (y.exact && g_strcmp0 (y.status, "optimal") == 0)
             g_print ("%-16s scheduler %s the proven optimum\n", name,

@@ -1625,11 +1625,8 @@ person_name (const Sched *s,
          ? mp_participant_get_name (person->participant) : person->id;
 }
 
-static const char *
-request_title (const Req *q)
-{
-  return mp_request_get_title (q->request) != NULL ? mp_request_get_title (q->request) : q->id;
-}
+static char *make_title (const Sched *s,
+                         const Req   *q);
 
 static char *
 format_instant (const Sched *s,
@@ -1858,7 +1855,9 @@ reason_competition (Sched     *s,
       g_ptr_array_add (ids, (gpointer) r->id);
       if (titles->len > 0)
         g_string_append (titles, _(", "));
-      g_string_append_printf (titles, _("“%s”"), request_title (r));
+      g_autofree char *title = make_title (s, r);
+
+      g_string_append_printf (titles, _("“%s”"), title);
     }
 
   return reason_new (q, MP_SCHEDULE_REASON_COMPETITION, ids,

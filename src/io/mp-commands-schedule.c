@@ -71,13 +71,18 @@ mp_command_schedule (const MpCommandOptions *options)
     {
       g_autoptr(MpScheduleReason) reason = g_list_model_get_item (unplaced, i);
       MpRequest *request = mp_plan_get_request (plan, mp_schedule_reason_get_request (reason));
-      const char *title = request != NULL && mp_request_get_title (request) != NULL
-                          ? mp_request_get_title (request) : mp_schedule_reason_get_request (reason);
+      const char *title = request != NULL ? mp_request_get_title (request) : NULL;
 
-      /* Translators: not placed: request id (title): why */
-      g_print (_("not placed: %s (%s): %s\n"),
-               mp_schedule_reason_get_request (reason), title,
-               mp_schedule_reason_get_description (reason));
+      if (title != NULL && title[0] != '\0')
+        /* Translators: not placed: request id (title): why */
+        g_print (_("not placed: %s (%s): %s\n"),
+                 mp_schedule_reason_get_request (reason), title,
+                 mp_schedule_reason_get_description (reason));
+      else
+        /* Translators: not placed: request id: why */
+        g_print (_("not placed: %s: %s\n"),
+                 mp_schedule_reason_get_request (reason),
+                 mp_schedule_reason_get_description (reason));
     }
 
   return n_unplaced == 0 ? MP_EXIT_OK : MP_EXIT_FINDINGS;
