@@ -1115,6 +1115,48 @@ test_command_line (void)
     g_assert_nonnull (strstr (out, "unavailable"));
   }
 
+  /* The scheduler respects busy times: alone, it puts Hagel's pull-aside
+   * at 08:00 on the 24th; with Hagel busy 07:30-09:00 that day, later. */
+  {
+    g_autofree char *diary = g_build_filename (dir, "diary.ics", NULL);
+    g_autofree char *diary_plan = g_build_filename (dir, "diary.ministerial", NULL);
+    g_autofree char *free_plan = g_build_filename (dir, "free.ministerial", NULL);
+    const char *busy[] = { "--import-ics", diary, "--busy", "hagel", "-o", diary_plan, plan_path, NULL };
+    const char *schedule_busy[] = { "--schedule", diary_plan, NULL };
+    const char *schedule_free[] = { "--schedule", "-o", free_plan, plan_path, NULL };
+    const char * const *runs[] = { busy, schedule_busy, schedule_free };
+    gint64 busy_start = 1398342600, busy_end = 1398348000;   /* 12:30Z, 14:00Z */
+    g_autoptr(MpPlan) with_diary = NULL;
+    g_autoptr(MpPlan) without = NULL;
+    MpMeeting *aside;
+
+    write_file (diary, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Diary//EN\r\n"
+                       "BEGIN:VEVENT\r\nUID:breakfast@example.org\r\nDTSTAMP:20140420T120000Z\r\n"
+                       "DTSTART:20140424T123000Z\r\nDTEND:20140424T140000Z\r\nSUMMARY:Breakfast\r\n"
+                       "END:VEVENT\r\nEND:VCALENDAR\r\n");
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      {
+        g_autofree char *out = NULL, *err = NULL;
+
+        g_assert_cmpint (run_cli (runs[i], &out, &err), ==, MP_EXIT_OK);
+      }
+
+    without = reload (free_plan);
+    aside = mp_plan_get_placement (without, "req-pull-aside");
+    g_assert_nonnull (aside);
+    g_assert_true (mp_meeting_get_start_instant (aside) < busy_end &&
+                   mp_meeting_get_end_instant (aside) > busy_start);
+
+    with_diary = reload (diary_plan);
+    aside = mp_plan_get_placement (with_diary, "req-pull-aside");
+    g_assert_nonnull (aside);
+    g_assert_false (mp_meeting_get_start_instant (aside) < busy_end &&
+                    mp_meeting_get_end_instant (aside) > busy_start);
+
+    g_assert_finalize_object (g_steal_pointer (&without));
+    g_assert_finalize_object (g_steal_pointer (&with_diary));
+  }
+
   g_assert_finalize_object (g_steal_pointer (&plan));
   remove_dir (dir);
 }
