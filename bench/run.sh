@@ -23,7 +23,8 @@
 # Build directory: build-bench (--buildtype=release). Needs cbc (the Debian
 # package coinor-cbc), which this script installs when it is missing.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+script=$(realpath "$0")
+cd "$(dirname "$script")/.."
 repo=$PWD
 build=$repo/build-bench
 out=$repo/bench/out
@@ -35,7 +36,7 @@ all_steps=(generate check plan ics agenda timeline pages schedule yardstick)
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h|--help) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' "$script"; exit 0 ;;
     *)
       if [[ " ${all_steps[*]} " != *" $arg "* ]]; then
         echo "run.sh: unknown step “$arg” (steps: ${all_steps[*]})" >&2
@@ -139,15 +140,18 @@ bench_step () {
 bench_step plan bench-plan "load, check and save"
 bench_step ics bench-ics "calendar export"
 bench_step agenda bench-agenda "agendas on paper and PDF"
-if command -v Xvfb >/dev/null 2>&1; then
-  bench_step timeline bench-timeline "frames of the window, under Xvfb" \
-    env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none build-aux/xvfb-session.sh
-  bench_step pages bench-pages "the pages beside the timeline, under Xvfb" \
-    env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none build-aux/xvfb-session.sh
-elif wants timeline; then
-  step "timeline: bench-timeline"
-  skip "Xvfb is not installed"
-fi
+
+# A wrapper for programs that open windows: their own Xvfb, deterministic rendering.
+under_xvfb () {
+  if ! command -v Xvfb >/dev/null 2>&1; then
+    skip "Xvfb is not installed"
+    return 0
+  fi
+  env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none build-aux/xvfb-session.sh "$@"
+}
+
+bench_step timeline bench-timeline "frames of the window, under Xvfb" under_xvfb
+bench_step pages bench-pages "the pages beside the timeline, under Xvfb" under_xvfb
 
 # --- schedule ---------------------------------------------------------------------
 if wants schedule; then
