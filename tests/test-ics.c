@@ -1001,6 +1001,7 @@ test_command_line (void)
     g_assert_cmpint (run_cli (args, &out, &err), ==, MP_EXIT_OK);
     g_assert_cmpstr (err, ==, "");
     g_assert_nonnull (strstr (out, "14 events"));
+    g_assert_nonnull (strstr (out, "2 meetings had no calendar uid; saved with one"));
     saved = reload (plan_path);
     first_uid = g_strdup (mp_meeting_get_uid (mp_plan_get_meeting (saved, "plenary-closing")));
     g_assert_nonnull (first_uid);
@@ -1016,6 +1017,7 @@ test_command_line (void)
     g_autofree char *out = NULL, *err = NULL, *text = NULL, *backup = NULL;
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, MP_EXIT_OK);
+    g_assert_null (strstr (out, "no calendar uid"));
     text = read_file (ics_path);
     g_assert_nonnull (strstr (text, first_uid));
     backup = read_file (backup_path);

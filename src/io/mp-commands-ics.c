@@ -30,20 +30,20 @@ unknown_id (MpPlan     *plan,
 /* Meetings without a uid get one (mp_plan_file_prepare); the plan must
  * then be saved, or the next export would give them other uids and every
  * subscribed calendar would hold them twice. */
-static gboolean
-needs_prepare (MpPlan *plan)
+static guint
+count_without_uid (MpPlan *plan)
 {
   GListModel *meetings = mp_plan_get_meetings (plan);
+  guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
 
-      if (mp_meeting_get_uid (meeting) == NULL || mp_meeting_get_rescheduled (meeting))
-        return TRUE;
+      n += mp_meeting_get_uid (meeting) == NULL;
     }
 
-  return FALSE;
+  return n;
 }
 
 static gboolean
@@ -71,6 +71,7 @@ mp_command_export_ics (const MpCommandOptions *options,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   MpRecord *audience = NULL;
+  guint n_new_uids;
   gsize length;
 
   if (plan == NULL)
@@ -85,7 +86,8 @@ mp_command_export_ics (const MpCommandOptions *options,
 
   /* The plan first: a calendar whose uids were not kept is worse than
    * none. */
-  if (needs_prepare (plan))
+  n_new_uids = count_without_uid (plan);
+  if (n_new_uids > 0)
     {
       mp_plan_file_prepare (plan);
       if (!save_plan (plan, options->plan_path))
@@ -113,6 +115,11 @@ mp_command_export_ics (const MpCommandOptions *options,
       return MP_EXIT_BAD_INPUT;
     }
 
+  if (n_new_uids > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%s: %u meeting had no calendar uid; saved with one\n",
+                          "%s: %u meetings had no calendar uid; saved with one\n", n_new_uids),
+             options->plan_path, n_new_uids);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u event\n", "%s: %u events\n", meetings->len),
            output, meetings->len);
   return MP_EXIT_OK;

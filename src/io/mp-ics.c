@@ -680,6 +680,7 @@ mp_ics_exporter_set_stamp (MpIcsExporter *self,
   for (guint i = 0; i < self->events->len; i++)
     g_clear_pointer (&g_ptr_array_index (self->events, i), g_free);
 }
+
 MpRecord *
 mp_ics_lookup_audience (MpPlan     *plan,
                         const char *id)
