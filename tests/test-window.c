@@ -8,6 +8,7 @@
 #include "mp-document.h"
 #include "mp-meeting-editor.h"
 #include "mp-plan-file.h"
+#include "mp-requests-page.h"
 #include "mp-resources.h"
 #include "mp-timeline.h"
 #include "mp-window.h"
@@ -407,6 +408,95 @@ test_window_requests (void)
       g_assert_true (mp_history_undo (history));
       g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
     }
+
+  close_window (window);
+}
+
+/* The requests beside the timeline: one side panel at a time; a request
+ * from the panel's list dropped on a room and a time becomes a tentative
+ * meeting there, on the slot grid, and leaves the list; undo puts it back. */
+static void
+test_window_requests_panel (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpPlan *plan = mp_history_get_plan (history);
+  guint n_meetings = g_list_model_get_n_items (mp_plan_get_meetings (plan));
+  GtkWidget *panel;
+  GListModel *model;
+  g_autoptr(MpRequest) request = NULL;
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  MpMeeting *placed;
+  guint n_unplaced;
+  double x, y;
+
+  g_assert_null (mp_window_get_requests_panel (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-requests", NULL));
+  drain ();
+  panel = mp_window_get_requests_panel (window);
+  g_assert_nonnull (panel);
+  g_assert_true (mp_requests_page_get_compact (MP_REQUESTS_PAGE (panel)));
+  g_assert_true (gtk_widget_is_ancestor (panel, GTK_WIDGET (window)));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (mp_window_get_conflicts_panel (window),
+                                                                                         GTK_TYPE_REVEALER))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (panel, GTK_TYPE_REVEALER))));
+  /* Both fit beside the timeline at the window's width. */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (panel) == 0; i++)
+    wait_ms (10);
+  g_assert_cmpint (gtk_widget_get_width (panel), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 400);
+
+  /* The sample's four requests are unplaced: find one in the panel. */
+  model = mp_requests_page_get_model (MP_REQUESTS_PAGE (panel));
+  n_unplaced = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_unplaced, ==, 4);
+  for (guint i = 0; i < n_unplaced && request == NULL; i++)
+    {
+      g_autoptr(MpRequest) r = g_list_model_get_item (model, i);
+
+      if (g_str_equal (mp_record_get_id (MP_RECORD (r)), "req-can-semar"))
+        request = g_steal_pointer (&r);
+    }
+  g_assert_nonnull (request);
+
+  /* Dropped at 14:10 in conference room A on the 24th: 14:00, the slot. */
+  mp_timeline_set_day (timeline, day_of ("2014-04-24"));
+  g_assert_true (mp_timeline_get_point (timeline, "conference-room-a", 14 * 60 + 10, &x, &y));
+  placed = mp_timeline_place_request (timeline, request, x, y);
+  g_assert_nonnull (placed);
+  g_assert_cmpstr (mp_meeting_get_request (placed), ==, "req-can-semar");
+  g_assert_cmpstr (mp_meeting_get_room (placed), ==, "conference-room-a");
+  g_assert_cmpint (mp_meeting_get_status (placed), ==, MP_MEETING_STATUS_TENTATIVE);
+  g_assert_cmpint (mp_meeting_get_kind (placed), ==, mp_request_get_kind (request));
+  start = mp_time_to_string (mp_meeting_get_start (placed));
+  g_assert_cmpstr (start, ==, "2014-04-24T14:00");
+  g_assert_cmpint (mp_meeting_get_end_instant (placed) - mp_meeting_get_start_instant (placed), ==,
+                   MAX (15, mp_request_get_duration_minutes (request)) * 60);
+  g_assert_true (mp_plan_get_placement (plan, "req-can-semar") == placed);
+  g_assert_true (contains_meeting (mp_timeline_list_meetings (timeline), mp_record_get_id (MP_RECORD (placed))));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_unplaced - 1);
+
+  g_assert_true (mp_history_undo (history));
+  drain ();
+  g_assert_null (mp_plan_get_placement (plan, "req-can-semar"));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_unplaced);
+  g_assert_true (mp_history_redo (history));
+  end = mp_time_to_string (mp_meeting_get_start (mp_plan_get_placement (plan, "req-can-semar")));
+  g_assert_cmpstr (end, ==, "2014-04-24T14:00");
+  g_assert_true (mp_history_undo (history));
+
+  /* Showing the conflicts puts the requests away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (panel, GTK_TYPE_REVEALER))));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-requests");
+  g_assert_false (g_variant_get_boolean (state));
 
   close_window (window);
 }
@@ -814,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/window/move-meeting", test_window_move_meeting);
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/requests", test_window_requests);
+  g_test_add_func ("/window/requests-panel", test_window_requests_panel);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);

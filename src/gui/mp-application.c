@@ -246,6 +246,7 @@ static const struct {
   { "win.next-day", { "<Alt>Right", "<Control>Page_Down", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.show-conflicts", { "<Shift><Control>c", NULL } },
+  { "win.show-requests", { "<Shift><Control>r", NULL } },
   { "win.show-second-clock", { "<Shift><Control>t", NULL } },
   { "win.focus-filter", { "<Control>f", NULL } },
   { "win.schedule", { "<Control>r", NULL } },

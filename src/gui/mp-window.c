@@ -68,6 +68,10 @@ struct _MpWindow
   MpMeetingEditor      *editor;
   GtkRevealer          *conflicts_revealer;
   MpConflictsPanel     *conflicts_panel;
+  GtkWidget            *requests_button;
+  GtkRevealer          *requests_revealer;
+  GtkBox               *requests_pane;
+  GtkWidget            *requests_panel;  /* made when first shown */
   GMenu                *recent_menu;
   GMenu                *export_section;
 
@@ -1111,6 +1115,39 @@ ensure_page (MpWindow   *self,
   return FALSE;
 }
 
+/* Side panels ------------------------------------------------------------- */
+
+/* The requests beside the timeline, to drag onto it: the requests page in
+ * its compact form, made the first time it is shown. One of the two side
+ * panels is open at a time, so the timeline keeps its width. */
+static void
+on_side_panel_revealed_cb (GtkRevealer *revealer,
+                           GParamSpec  *pspec,
+                           MpWindow    *self)
+{
+  GtkRevealer *other = revealer == self->requests_revealer ? self->conflicts_revealer
+                                                            : self->requests_revealer;
+
+  if (!gtk_revealer_get_reveal_child (revealer))
+    return;
+
+  gtk_revealer_set_reveal_child (other, FALSE);
+
+#ifdef MP_HAVE_REQUESTS_PAGE
+  if (revealer == self->requests_revealer && self->requests_panel == NULL)
+    {
+      self->requests_panel = mp_requests_page_new ();
+      mp_requests_page_set_compact (MP_REQUESTS_PAGE (self->requests_panel), TRUE);
+      gtk_widget_set_vexpand (self->requests_panel, TRUE);
+      gtk_box_append (self->requests_pane, self->requests_panel);
+      g_ptr_array_add (self->pages, self->requests_panel);
+      update_pages (self);
+    }
+#endif
+
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+}
+
 /* Schedule ---------------------------------------------------------------- */
 
 #ifdef MP_HAVE_SCHEDULER
@@ -1367,6 +1404,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recovery_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recovery_label);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, requests_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, requests_pane);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, requests_revealer);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
@@ -1411,6 +1451,7 @@ mp_window_init (MpWindow *self)
 {
   g_autoptr(GPropertyAction) sidebar_action = NULL;
   g_autoptr(GPropertyAction) conflicts_action = NULL;
+  g_autoptr(GPropertyAction) requests_action = NULL;
   g_autoptr(GAction) second_clock_action = NULL;
   g_autoptr(MpDocument) document = NULL;
 
@@ -1431,6 +1472,15 @@ mp_window_init (MpWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar_action));
   conflicts_action = g_property_action_new ("show-conflicts", self->conflicts_revealer, "reveal-child");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (conflicts_action));
+  requests_action = g_property_action_new ("show-requests", self->requests_revealer, "reveal-child");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (requests_action));
+  g_signal_connect_object (self->requests_revealer, "notify::reveal-child",
+                           G_CALLBACK (on_side_panel_revealed_cb), self, 0);
+  g_signal_connect_object (self->conflicts_revealer, "notify::reveal-child",
+                           G_CALLBACK (on_side_panel_revealed_cb), self, 0);
+#ifndef MP_HAVE_REQUESTS_PAGE
+  gtk_widget_set_visible (self->requests_button, FALSE);
+#endif
   second_clock_action = g_settings_create_action (self->settings, "show-second-clock");
   g_action_map_add_action (G_ACTION_MAP (self), second_clock_action);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
@@ -1509,6 +1559,14 @@ mp_window_get_conflicts_panel (MpWindow *self)
   g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->conflicts_panel);
+}
+
+GtkWidget *
+mp_window_get_requests_panel (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  return self->requests_panel;
 }
 
 gboolean

@@ -33,5 +33,8 @@ GtkWidget  *mp_window_get_timeline       (MpWindow      *self);
 GtkWidget  *mp_window_get_editor         (MpWindow      *self);
 GtkWidget  *mp_window_get_conflicts_panel (MpWindow     *self);
 gboolean    mp_window_get_editor_visible (MpWindow      *self);
+/* The requests beside the timeline (win.show-requests); NULL until first
+ * shown. */
+GtkWidget  *mp_window_get_requests_panel (MpWindow      *self);
 
 G_END_DECLS
