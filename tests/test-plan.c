@@ -537,6 +537,15 @@ test_travel (void)
   g_assert_cmpint (mp_plan_get_travel_minutes (plan, "embassy", "airport"), ==, 0);
   g_assert_cmpint (mp_plan_get_travel_minutes (plan, "sedena", "embassy"), ==, 60);
 
+  /* Two entries for one pair, written either way: the longer holds. */
+  mp_travel_set_from (u, "sedena");
+  mp_travel_set_to (u, "embassy");
+  mp_travel_set_minutes (u, 20);
+  mp_plan_add (plan, MP_RECORD (u), NULL);
+  g_assert_cmpint (mp_plan_get_travel_minutes (plan, "embassy", "sedena"), ==, 60);
+  mp_travel_set_minutes (u, 90);
+  g_assert_cmpint (mp_plan_get_travel_minutes (plan, "embassy", "sedena"), ==, 90);
+
   g_clear_object (&t);
   g_clear_object (&u);
   g_assert_finalize_object (g_steal_pointer (&plan));

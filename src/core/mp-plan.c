@@ -513,10 +513,13 @@ mp_plan_get_travel_minutes (MpPlan     *self,
       for (guint i = 0; i < g_list_model_get_n_items (travel); i++)
         {
           g_autoptr(MpTravel) t = g_list_model_get_item (travel, i);
+          char *pair = travel_key (mp_travel_get_from (t), mp_travel_get_to (t));
+          int minutes = mp_travel_get_minutes (t);
 
-          g_hash_table_insert (self->travel_index,
-                               travel_key (mp_travel_get_from (t), mp_travel_get_to (t)),
-                               GINT_TO_POINTER (mp_travel_get_minutes (t)));
+          /* Two entries for one pair (either way): the longer holds, so
+           * that no one is planned with too little time to move. */
+          minutes = MAX (minutes, GPOINTER_TO_INT (g_hash_table_lookup (self->travel_index, pair)));
+          g_hash_table_insert (self->travel_index, pair, GINT_TO_POINTER (minutes));
         }
     }
 
