@@ -219,7 +219,7 @@ class _Reader:
         except (TypeError, ValueError):
             self.fail(where, f"member \"{name}\": \"{text}\" is not a date (YYYY-MM-DD)")
 
-    def objects(self, data, name):
+    def objects(self, data, name, ids_required=True):
         """The array NAME as [(where, object, id)], with unique ids."""
         array = self.member(data, "top level", name, "array", default=[])
         seen = {}
@@ -229,6 +229,9 @@ class _Reader:
             if not isinstance(obj, dict):
                 self.fail(where, "must be an object")
             ident = obj.get("id")
+            if ident is None and not ids_required:
+                result.append((where, obj, None))
+                continue
             if not isinstance(ident, str) or ident == "":
                 self.fail(where, "member \"id\" must be a non-empty string")
             where = f"{name}[{i}] (id \"{ident}\")"
@@ -327,7 +330,7 @@ def loads(text, path="<plan>"):
             kinds = frozenset(kinds)
         plan.rooms[ident] = Room(ident, venue, capacity, kinds)
 
-    for where, obj, ident in r.objects(data, "travel"):
+    for where, obj, ident in r.objects(data, "travel", ids_required=False):
         a = r.reference(plan.venue_zone, "venue", obj.get("from"), where, "from")
         b = r.reference(plan.venue_zone, "venue", obj.get("to"), where, "to")
         minutes = r.member(obj, where, "minutes", "int", required=True)
