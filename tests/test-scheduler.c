@@ -268,6 +268,34 @@ test_day_hours_and_grid (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+static void
+test_daylight_saving (void)
+{
+  /* Paris skips from 02:00 to 03:00 on 29 March 2026: the slots at 02:00
+   * and 02:30 do not exist, and half an hour from 01:30 ends at 03:00. */
+  g_autoptr(MpPlan) plan = plan_from (
+    "\"conference\": {\"title\": \"Test\", \"time_zone\": \"Europe/Paris\", "
+    "\"start_date\": \"2026-03-29\", \"end_date\": \"2026-03-29\", "
+    "\"day_start\": \"01:00\", \"day_end\": \"04:00\", \"slot_minutes\": 30}, " PEOPLE "], "
+    "\"rooms\": [{\"id\": \"r\", \"name\": \"R\"}], "
+    "\"meetings\": [{\"id\": \"m\", \"title\": \"Early\", \"start\": \"2026-03-29T01:00\", "
+    "                \"end\": \"2026-03-29T01:20\", \"participants\": [\"a\"]}], "
+    "\"requests\": [{\"id\": \"q\", \"participants\": [\"a\", \"b\"], \"duration_minutes\": 30, "
+    "                \"latest\": \"2026-03-29T03:00\"}, "
+    "               {\"id\": \"next\", \"participants\": [\"a\", \"c\"], \"duration_minutes\": 30, "
+    "                \"latest\": \"2026-03-29T03:30\"}]");
+  g_autoptr(MpScheduleResult) result = schedule (plan);
+  g_autofree char *end = NULL;
+
+  assert_placed (plan, "q", "r 2026-03-29T01:30");
+  end = mp_time_to_string (mp_meeting_get_end (mp_plan_get_placement (plan, "q")));
+  g_assert_cmpstr (end, ==, "2026-03-29T03:00");
+  /* The next slot after 01:30 is 03:00. */
+  assert_placed (plan, "next", "r 2026-03-29T03:00");
+  g_assert_finalize_object (g_steal_pointer (&result));
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
+
 /* Required first, locked never moved ------------------------------------- */
 
 #define COMPETING_REQUESTS \
@@ -670,6 +698,7 @@ main (int    argc,
   g_test_add_func ("/scheduler/buffer", test_buffer);
   g_test_add_func ("/scheduler/travel", test_travel);
   g_test_add_func ("/scheduler/day-hours-and-grid", test_day_hours_and_grid);
+  g_test_add_func ("/scheduler/daylight-saving", test_daylight_saving);
   g_test_add_func ("/scheduler/required-first", test_required_first);
   g_test_add_func ("/scheduler/locked-and-moved", test_locked_and_moved);
   g_test_add_func ("/scheduler/deterministic", test_deterministic);

@@ -730,7 +730,22 @@ compare_difficulty (gconstpointer pa,
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* The requests to place, hardest first (or in file order for first fit). */
+/* First fit takes the requests by priority, then in file order. */
+static int
+compare_priority (gconstpointer pa,
+                  gconstpointer pb,
+                  gpointer      data)
+{
+  const Sched *s = data;
+  const Req *a = &s->reqs[*(const int *) pa];
+  const Req *b = &s->reqs[*(const int *) pb];
+
+  if (a->weight != b->weight)
+    return a->weight > b->weight ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* The requests to place: hardest first, or by priority for first fit. */
 static GArray *
 pending (Sched    *s,
          gboolean  by_difficulty)
@@ -741,9 +756,7 @@ pending (Sched    *s,
     if (s->reqs[i].movable && !s->reqs[i].placed && s->reqs[i].n_cands > 0)
       g_array_append_val (order, i);
 
-  if (by_difficulty)
-    g_array_sort_with_data (order, compare_difficulty, s);
-
+  g_array_sort_with_data (order, by_difficulty ? compare_difficulty : compare_priority, s);
   return order;
 }
 

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   MP_SCHEDULE_OPTIMIZE,     /* greedy by priority and difficulty, then local search */
-  MP_SCHEDULE_FIRST_FIT,    /* in file order, the first free time and room: a baseline */
+  MP_SCHEDULE_FIRST_FIT,    /* by priority, then file order, each at the first free time
+                             * and room: a baseline */
 } MpScheduleStrategy;
 
 /* The default effort: about half a second for a UN General Assembly week
