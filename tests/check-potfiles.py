@@ -8,8 +8,8 @@ Fails (exit 1), naming the file, when
   - a file under src/ or data/ has translatable strings but is not listed,
   - a listed file does not exist,
   - a file is listed twice, or the list is not sorted.
-Warns (exit 0) when git is available and a listed file is not tracked: the
-pot target of a clean clone would fail on it.
+In a git checkout, also fails when a listed file is not tracked (git add it):
+the pot target of a clean clone would fail on it.
 """
 
 import os
@@ -88,7 +88,13 @@ def read_potfiles(potfiles):
 
 
 def tracked_files(root):
+    """Files git tracks (or has staged) when root is the top of a checkout;
+    None otherwise (a release tarball, no git)."""
     try:
+        top = subprocess.run(['git', '-C', root, 'rev-parse', '--show-toplevel'],
+                             capture_output=True, check=True)
+        if os.path.realpath(top.stdout.decode().strip()) != os.path.realpath(root):
+            return None
         out = subprocess.run(['git', '-C', root, 'ls-files', '-z'],
                              capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError):
@@ -131,8 +137,9 @@ def main(argv):
     if tracked is not None:
         for lineno, path in entries:
             if path not in tracked and os.path.isfile(os.path.join(root, path)):
-                print(f'warning: po/POTFILES.in:{lineno}: {path} is not in '
-                      'git; a clean clone cannot build the template')
+                errors.append(f'po/POTFILES.in:{lineno}: {path} is not in git '
+                              '(git add it): a clean clone cannot make the '
+                              'template')
 
     for e in errors:
         print(e, file=sys.stderr)
