@@ -863,6 +863,21 @@ test_busy (void)
   g_assert_cmpuint (conflicts->len, ==, 0);
   g_clear_pointer (&conflicts, g_ptr_array_unref);
 
+  /* Hagel's window carries a member of a newer tool: each piece keeps it. */
+  {
+    MpParticipant *person = mp_plan_get_participant (plan, "hagel");
+    g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (MpInterval));
+    MpInterval window = g_array_index (mp_participant_get_available (person), MpInterval, 0);
+
+    g_array_set_clear_func (windows, mp_interval_clear);
+    window.extra = json_object_new ();
+    json_object_set_string_member (window.extra, "x-note", "motorcade");
+    g_array_append_val (windows, window);
+    /* (Windows that differ only in their extras count as the same.) */
+    mp_participant_set_available (person, NULL);
+    mp_participant_set_available (person, windows);
+  }
+
   mp_ics_import_busy (plan, "hagel", data, length, "ics-busy.ics", &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_events, ==, 5);
@@ -870,6 +885,17 @@ test_busy (void)
   g_assert_cmpuint (report.unchanged, ==, 1);   /* before the conference */
   g_assert_cmpuint (report.skipped, ==, 2);     /* cancelled, transparent */
   assert_windows (mp_plan_get_participant (plan, "hagel"), hagel);
+  {
+    GArray *windows = mp_participant_get_available (mp_plan_get_participant (plan, "hagel"));
+
+    for (guint i = 0; i < windows->len; i++)
+      {
+        JsonObject *extra = g_array_index (windows, MpInterval, i).extra;
+
+        g_assert_nonnull (extra);
+        g_assert_cmpstr (json_object_get_string_member (extra, "x-note"), ==, "motorcade");
+      }
+  }
 
   /* Without windows: the whole conference, less the busy times. */
   g_assert_null (mp_participant_get_available (mp_plan_get_participant (plan, "gagnon")));

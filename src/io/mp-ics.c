@@ -1889,6 +1889,16 @@ mp_ics_import (MpPlan       *plan,
   return TRUE;
 }
 
+/* A window of the person's availability, as instants, with the members
+ * of the plan file this version does not know. */
+typedef struct
+{
+  gint64      start;
+  gint64      end;
+  JsonObject *extra;
+} FreeSpan;
+
+/* By start: for arrays of gint64 pairs and of FreeSpan alike. */
 static int
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -1908,7 +1918,7 @@ mp_ics_import_busy (MpPlan       *plan,
                     GError      **error)
 {
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GArray) free_spans = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
+  g_autoptr(GArray) free_spans = g_array_new (FALSE, FALSE, sizeof (FreeSpan));
   g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
   g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (MpInterval));
   MpParticipant *person;
@@ -1937,7 +1947,7 @@ mp_ics_import_busy (MpPlan       *plan,
   available = mp_participant_get_available (person);
   if (available == NULL)
     {
-      gint64 span[2] = { reader.range_start, reader.range_end };
+      FreeSpan span = { reader.range_start, reader.range_end, NULL };
 
       g_array_append_val (free_spans, span);
     }
@@ -1945,11 +1955,11 @@ mp_ics_import_busy (MpPlan       *plan,
     for (guint i = 0; i < available->len; i++)
       {
         MpInterval *w = &g_array_index (available, MpInterval, i);
-        gint64 span[2] = { mp_time_instant (&w->start, zone), mp_time_instant (&w->end, zone) };
+        FreeSpan span = { mp_time_instant (&w->start, zone), mp_time_instant (&w->end, zone), w->extra };
 
         g_array_append_val (free_spans, span);
-        reader.range_start = MIN (reader.range_start, span[0]);
-        reader.range_end = MAX (reader.range_end, span[1]);
+        reader.range_start = MIN (reader.range_start, span.start);
+        reader.range_end = MAX (reader.range_end, span.end);
       }
   g_array_sort (free_spans, compare_spans);
 
@@ -1980,9 +1990,9 @@ mp_ics_import_busy (MpPlan       *plan,
             continue;
           for (guint k = 0; k < free_spans->len && !overlaps; k++)
             {
-              gint64 *f = &g_array_index (free_spans, gint64, 2 * k);
+              FreeSpan *f = &g_array_index (free_spans, FreeSpan, k);
 
-              overlaps = span[0] < f[1] && f[0] < span[1];
+              overlaps = span[0] < f->end && f->start < span[1];
             }
           if (overlaps)
             {
@@ -1998,31 +2008,32 @@ mp_ics_import_busy (MpPlan       *plan,
     }
   g_array_sort (busy, compare_spans);
 
-  /* Free time less busy time; both are sorted by start. */
+  /* Free time less busy time; both are sorted by start. Each piece of a
+   * window keeps the window's unknown members. */
+  g_array_set_clear_func (windows, mp_interval_clear);
   for (guint i = 0; i < free_spans->len; i++)
     {
-      gint64 *f = &g_array_index (free_spans, gint64, 2 * i);
-      gint64 cursor = f[0];
+      FreeSpan *f = &g_array_index (free_spans, FreeSpan, i);
+      gint64 cursor = f->start;
 
-      for (guint j = 0; j < busy->len && cursor < f[1]; j++)
+      for (guint j = 0; j <= busy->len && cursor < f->end; j++)
         {
-          gint64 *b = &g_array_index (busy, gint64, 2 * j);
+          gint64 *b = j < busy->len ? &g_array_index (busy, gint64, 2 * j) : NULL;
+          gint64 piece_end = b != NULL ? MIN (b[0], f->end) : f->end;
 
-          if (b[1] <= cursor || b[0] >= f[1])
+          if (b != NULL && b[1] <= cursor)
             continue;
-          if (b[0] > cursor)
+          if (piece_end > cursor)
             {
-              MpInterval w = { time_for_instant (cursor, zone), time_for_instant (b[0], zone) };
+              MpInterval w = {
+                time_for_instant (cursor, zone),
+                time_for_instant (piece_end, zone),
+                f->extra != NULL ? json_object_ref (f->extra) : NULL,
+              };
 
               g_array_append_val (windows, w);
             }
-          cursor = MAX (cursor, b[1]);
-        }
-      if (cursor < f[1])
-        {
-          MpInterval w = { time_for_instant (cursor, zone), time_for_instant (f[1], zone) };
-
-          g_array_append_val (windows, w);
+          cursor = b != NULL ? MAX (cursor, b[1]) : f->end;
         }
     }
 
