@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "mp-conference-window.h"
 #include "mp-conflicts-panel.h"
 #include "mp-document.h"
 #include "mp-meeting-editor.h"
@@ -501,6 +502,204 @@ test_window_requests_panel (void)
   close_window (window);
 }
 
+/* The conference's own settings: each field through its widget, checked,
+ * written through the history; undo takes every change back and the
+ * window follows. */
+static void
+type_in (MpConferenceWindow *window,
+         const char         *property,
+         const char         *text)
+{
+  GtkWidget *row = mp_conference_window_get_field (window, property);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
+static gboolean
+field_has_error (MpConferenceWindow *window,
+                 const char         *property)
+{
+  return gtk_widget_has_css_class (mp_conference_window_get_field (window, property), "error");
+}
+
+static void
+test_window_conference (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpPlan *plan = mp_history_get_plan (history);
+  MpConference *c = mp_plan_get_conference (plan);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpConferenceWindow *cw;
+  GtkWidget *focus;
+  GtkTextBuffer *notes;
+  g_autofree char *title = g_strdup (mp_conference_get_title (c));
+  g_autofree char *zone = g_strdup (mp_conference_get_time_zone (c));
+  g_autofree char *host = g_strdup (mp_conference_get_host (c));
+  g_autofree char *note = g_strdup (mp_conference_get_notes (c));
+  gint64 start = mp_conference_get_start_date (c);
+  gint64 end = mp_conference_get_end_date (c);
+  int day_start = mp_conference_get_day_start (c);
+  int day_end = mp_conference_get_day_end (c);
+  int slot = mp_conference_get_slot_minutes (c);
+  int turnover = mp_conference_get_turnover_minutes (c);
+  int buffer = mp_conference_get_buffer_minutes (c);
+  guint steps = 0;
+
+  g_assert_false (mp_history_get_can_undo (history));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-conference", NULL));
+  drain ();
+  /* The action opened one: put it away, and open one here to hold. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *opened = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && opened == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (MP_IS_CONFERENCE_WINDOW (toplevel))
+          opened = GTK_WINDOW (toplevel);
+      }
+    g_assert_nonnull (opened);
+    gtk_window_destroy (opened);
+    drain ();
+  }
+  cw = MP_CONFERENCE_WINDOW (mp_window_edit_conference (window));
+  g_object_ref (cw);
+  drain ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (cw)) == GTK_WINDOW (window));
+  /* Ready to name the conference. */
+  focus = gtk_window_get_focus (GTK_WINDOW (cw));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == mp_conference_window_get_field (cw, "title") ||
+                 gtk_widget_is_ancestor (focus, mp_conference_window_get_field (cw, "title")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "title"))), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "start-date"))), ==, "2014-04-23");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "day-start"))), ==, "08:00");
+
+  /* Title: the window's title follows; an empty one is refused. */
+  type_in (cw, "title", "Defense Ministerial of the Americas");
+  g_assert_cmpstr (mp_conference_get_title (c), ==, "Defense Ministerial of the Americas");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Defense Ministerial of the Americas"));
+  type_in (cw, "title", "  ");
+  g_assert_true (field_has_error (cw, "title"));
+  g_assert_cmpstr (mp_conference_get_title (c), ==, "Defense Ministerial of the Americas");
+  type_in (cw, "title", "Defense Ministerial of the Americas");
+  g_assert_false (field_has_error (cw, "title"));
+
+  /* Time zone: IANA names only. */
+  type_in (cw, "time-zone", "Mars/Olympus_Mons");
+  g_assert_true (field_has_error (cw, "time-zone"));
+  type_in (cw, "time-zone", "+05:00");
+  g_assert_true (field_has_error (cw, "time-zone"));
+  g_assert_cmpstr (mp_conference_get_time_zone (c), ==, zone);
+  type_in (cw, "time-zone", "America/Monterrey");
+  g_assert_false (field_has_error (cw, "time-zone"));
+  g_assert_cmpstr (mp_conference_get_time_zone (c), ==, "America/Monterrey");
+
+  /* Dates: the last day not before the first; a first day past the last
+   * moves the conference, as one step. */
+  type_in (cw, "start-date", "2014-04-22");
+  g_assert_cmpint (mp_conference_get_start_date (c), ==, day_of ("2014-04-22"));
+  type_in (cw, "end-date", "2014-04-21");
+  g_assert_true (field_has_error (cw, "end-date"));
+  type_in (cw, "end-date", "2014-04-31");
+  g_assert_true (field_has_error (cw, "end-date"));
+  g_assert_cmpint (mp_conference_get_end_date (c), ==, end);
+  type_in (cw, "end-date", "2014-04-26");
+  g_assert_false (field_has_error (cw, "end-date"));
+  g_assert_cmpint (mp_conference_get_end_date (c), ==, day_of ("2014-04-26"));
+  mp_timeline_set_day (timeline, day_of ("2014-04-24"));
+  type_in (cw, "start-date", "2014-05-10");
+  g_assert_cmpint (mp_conference_get_start_date (c), ==, day_of ("2014-05-10"));
+  g_assert_cmpint (mp_conference_get_end_date (c), ==, day_of ("2014-05-14"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "end-date"))), ==, "2014-05-14");
+  /* The timeline shows a day of the conference. */
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-05-10"));
+  g_assert_true (mp_history_undo (history));
+  g_assert_cmpint (mp_conference_get_start_date (c), ==, day_of ("2014-04-22"));
+  g_assert_cmpint (mp_conference_get_end_date (c), ==, day_of ("2014-04-26"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "start-date"))), ==, "2014-04-22");
+
+  /* Hours: the end after the start. */
+  type_in (cw, "day-start", "9:00");
+  g_assert_true (field_has_error (cw, "day-start"));
+  type_in (cw, "day-start", "09:00");
+  g_assert_false (field_has_error (cw, "day-start"));
+  g_assert_cmpint (mp_conference_get_day_start (c), ==, 9 * 60);
+  type_in (cw, "day-end", "08:30");
+  g_assert_true (field_has_error (cw, "day-end"));
+  g_assert_cmpint (mp_conference_get_day_end (c), ==, day_end);
+  type_in (cw, "day-end", "21:30");
+  g_assert_cmpint (mp_conference_get_day_end (c), ==, 21 * 60 + 30);
+
+  /* Minutes: the slot from 5 to 240. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "slot-minutes")), 1);
+  g_assert_cmpint (mp_conference_get_slot_minutes (c), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "slot-minutes")), 500);
+  g_assert_cmpint (mp_conference_get_slot_minutes (c), ==, 240);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "slot-minutes")), 30);
+  g_assert_cmpint (mp_conference_get_slot_minutes (c), ==, 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "turnover-minutes")), 10);
+  g_assert_cmpint (mp_conference_get_turnover_minutes (c), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "buffer-minutes")), 20);
+  g_assert_cmpint (mp_conference_get_buffer_minutes (c), ==, 20);
+
+  /* Host: a delegation of the plan, or none. */
+  for (guint i = 0; i < 4; i++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (mp_conference_window_get_field (cw, "host")), i);
+      if (g_strcmp0 (mp_conference_get_host (c), "CAN") == 0)
+        break;
+    }
+  g_assert_cmpstr (mp_conference_get_host (c), ==, "CAN");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mp_conference_window_get_field (cw, "host")), 0);
+  g_assert_null (mp_conference_get_host (c));
+
+  /* Notes: typing undoes as one step. */
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (mp_conference_window_get_field (cw, "notes")));
+  gtk_text_buffer_set_text (notes, "Bring", -1);
+  gtk_text_buffer_insert_at_cursor (notes, " flags", -1);
+  g_assert_cmpstr (mp_conference_get_notes (c), ==, "Bring flags");
+  g_assert_true (mp_history_undo (history));
+  g_assert_cmpstr (mp_conference_get_notes (c), ==, note);
+  g_assert_true (mp_history_redo (history));
+  g_assert_cmpstr (mp_conference_get_notes (c), ==, "Bring flags");
+
+  /* Undo every change: the plan and the window are as before. */
+  while (mp_history_undo (history))
+    steps++;
+  g_assert_cmpuint (steps, >=, 12);
+  g_assert_cmpstr (mp_conference_get_title (c), ==, title);
+  g_assert_cmpstr (mp_conference_get_time_zone (c), ==, zone);
+  g_assert_cmpstr (mp_conference_get_host (c), ==, host);
+  g_assert_cmpstr (mp_conference_get_notes (c), ==, note);
+  g_assert_cmpint (mp_conference_get_start_date (c), ==, start);
+  g_assert_cmpint (mp_conference_get_end_date (c), ==, end);
+  g_assert_cmpint (mp_conference_get_day_start (c), ==, day_start);
+  g_assert_cmpint (mp_conference_get_day_end (c), ==, day_end);
+  g_assert_cmpint (mp_conference_get_slot_minutes (c), ==, slot);
+  g_assert_cmpint (mp_conference_get_turnover_minutes (c), ==, turnover);
+  g_assert_cmpint (mp_conference_get_buffer_minutes (c), ==, buffer);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "title"))), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "day-end"))), ==, "20:00");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (mp_conference_window_get_field (cw, "slot-minutes"))), ==, slot);
+
+  /* What is typed and not yet applied is written on closing. */
+  gtk_editable_set_text (GTK_EDITABLE (mp_conference_window_get_field (cw, "title")), "Typed, then closed");
+  gtk_window_close (GTK_WINDOW (cw));
+  drain ();
+  g_assert_cmpstr (mp_conference_get_title (c), ==, "Typed, then closed");
+  g_assert_true (mp_history_undo (history));
+  g_assert_finalize_object (cw);
+
+  close_window (window);
+}
+
 /* The editor applies changes at once; typing undoes as one step. */
 static void
 test_window_editor (void)
@@ -905,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/requests-panel", test_window_requests_panel);
+  g_test_add_func ("/window/conference", test_window_conference);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);

@@ -188,7 +188,11 @@ new_plan_action (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       data)
 {
-  gtk_window_present (GTK_WINDOW (new_window (MP_APPLICATION (data))));
+  MpWindow *window = new_window (MP_APPLICATION (data));
+
+  /* A new plan starts with naming its conference. */
+  gtk_window_present (GTK_WINDOW (window));
+  mp_window_edit_conference (window);
 }
 
 static void
@@ -240,6 +244,7 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.edit-conference", { "<Alt>Return", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.previous-day", { "<Alt>Left", "<Control>Page_Up", NULL } },

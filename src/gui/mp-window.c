@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mp-conference-window.h"
 #include "mp-conflict-list.h"
 #include "mp-conflicts-panel.h"
 #include "mp-meeting-editor.h"
@@ -349,6 +350,14 @@ static void
 on_plan_changed_cb (MpPlan   *plan,
                     MpWindow *self)
 {
+  MpConference *conference = mp_plan_get_conference (plan);
+  gint64 day = mp_timeline_get_day (self->timeline);
+  gint64 first = mp_conference_get_start_date (conference);
+  gint64 last = MAX (first, mp_conference_get_end_date (conference));
+
+  /* The conference's dates changed: show one of its days. */
+  if (day < first || day > last)
+    mp_timeline_set_day (self->timeline, CLAMP (day, first, last));
   update_day (self);
 }
 
@@ -1115,6 +1124,32 @@ ensure_page (MpWindow   *self,
   return FALSE;
 }
 
+/* The conference ---------------------------------------------------------- */
+
+GtkWindow *
+mp_window_edit_conference (MpWindow *self)
+{
+  MpConferenceWindow *window;
+  GtkWidget *title;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+
+  window = mp_conference_window_new (GTK_WINDOW (self), mp_document_get_history (self->document));
+  title = mp_conference_window_get_field (window, "title");
+  gtk_window_set_focus (GTK_WINDOW (window), title);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
+  return GTK_WINDOW (window);
+}
+
+static void
+edit_conference_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  mp_window_edit_conference (MP_WINDOW (widget));
+}
+
 /* Side panels ------------------------------------------------------------- */
 
 /* The requests beside the timeline, to drag onto it: the requests page in
@@ -1424,6 +1459,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-conference", NULL, edit_conference_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);

@@ -28,6 +28,10 @@ gboolean    mp_window_check_recovery     (MpWindow      *self);
 gboolean    mp_window_show_meeting       (MpWindow      *self,
                                           const char    *meeting_id);
 
+/* Opens the conference's own settings (title, dates, hours...) over the
+ * window, the title ready to type. */
+GtkWindow  *mp_window_edit_conference    (MpWindow      *self);
+
 /* Parts, for tests. */
 GtkWidget  *mp_window_get_timeline       (MpWindow      *self);
 GtkWidget  *mp_window_get_editor         (MpWindow      *self);
