@@ -700,6 +700,56 @@ test_window_conference (void)
   close_window (window);
 }
 
+/* At 800 px the sidebar folds away and shows over the timeline when asked;
+ * at 1280 px it is back beside it. */
+static gboolean
+wait_folded (MpWindow *window,
+             gboolean  folded)
+{
+  for (guint i = 0; i < 300 && mp_window_get_sidebar_folded (window) != folded; i++)
+    wait_ms (10);
+  return mp_window_get_sidebar_folded (window) == folded;
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  GtkWidget *timeline = mp_window_get_timeline (window);
+  g_autoptr(GVariant) shown = NULL;
+  g_autoptr(GVariant) hidden = NULL;
+  int wide;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (wait_folded (window, FALSE));
+  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (window)) != 1280; i++)
+    wait_ms (10);
+  drain ();
+  wide = gtk_widget_get_width (timeline);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
+  g_assert_true (wait_folded (window, TRUE));
+  drain ();
+  hidden = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-sidebar");
+  g_assert_false (g_variant_get_boolean (hidden));
+  /* The timeline has the window's width, all but the scrollbar's. */
+  for (guint i = 0; i < 200 && gtk_widget_get_width (timeline) <= 700; i++)
+    wait_ms (10);
+  g_assert_cmpint (gtk_widget_get_width (timeline), >, 700);
+  g_assert_cmpint (gtk_widget_get_width (timeline), <, wide);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  shown = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-sidebar");
+  g_assert_true (g_variant_get_boolean (shown));
+  g_assert_true (mp_window_get_sidebar_folded (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (wait_folded (window, FALSE));
+
+  close_window (window);
+}
+
 /* The editor applies changes at once; typing undoes as one step. */
 static void
 test_window_editor (void)
@@ -1105,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/requests-panel", test_window_requests_panel);
   g_test_add_func ("/window/conference", test_window_conference);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);

@@ -46,6 +46,9 @@
 
 #define MIME_TYPE "application/x-ministerial"
 #define N_RECENT  8
+/* Narrower than this, the sidebar folds away so the timeline has the
+ * width; the sidebar button shows it over the timeline. */
+#define FOLD_WIDTH 1000
 
 struct _MpWindow
 {
@@ -85,6 +88,7 @@ struct _MpWindow
   gboolean              close_confirmed;
   gboolean              close_after_save;
   gboolean              updating_filter;
+  guint                 fold_idle;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1387,6 +1391,52 @@ print_action (GtkWidget  *widget,
 }
 #endif
 
+/* Narrow windows ---------------------------------------------------------- */
+
+static gboolean
+want_folded (MpWindow *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) < FOLD_WIDTH;
+}
+
+static gboolean
+update_fold_cb (gpointer data)
+{
+  MpWindow *self = data;
+  gboolean folded = want_folded (self);
+
+  self->fold_idle = 0;
+  adw_flap_set_fold_policy (self->flap, folded ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_reveal_flap (self->flap, !folded);
+  return G_SOURCE_REMOVE;
+}
+
+/* A size cannot change a layout from inside the allocation: the fold
+ * follows just after. */
+static void
+mp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  AdwFlapFoldPolicy wanted;
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  wanted = want_folded (self) ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER;
+  if (adw_flap_get_fold_policy (self->flap) != wanted && self->fold_idle == 0)
+    self->fold_idle = g_idle_add (update_fold_cb, self);
+}
+
+gboolean
+mp_window_get_sidebar_folded (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_folded (self->flap);
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -1395,6 +1445,7 @@ mp_window_dispose (GObject *object)
   MpWindow *self = (MpWindow *)object;
 
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1420,6 +1471,7 @@ mp_window_class_init (MpWindowClass *klass)
 
   object_class->dispose = mp_window_dispose;
   window_class->close_request = mp_window_close_request;
+  widget_class->size_allocate = mp_window_size_allocate;
 
   g_type_ensure (MP_TYPE_TIMELINE);
   g_type_ensure (MP_TYPE_MEETING_EDITOR);

@@ -37,6 +37,8 @@ GtkWidget  *mp_window_get_timeline       (MpWindow      *self);
 GtkWidget  *mp_window_get_editor         (MpWindow      *self);
 GtkWidget  *mp_window_get_conflicts_panel (MpWindow     *self);
 gboolean    mp_window_get_editor_visible (MpWindow      *self);
+/* TRUE when the window is narrow and the sidebar shows over the timeline. */
+gboolean    mp_window_get_sidebar_folded (MpWindow      *self);
 /* The requests beside the timeline (win.show-requests); NULL until first
  * shown. */
 GtkWidget  *mp_window_get_requests_panel (MpWindow      *self);
