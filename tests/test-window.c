@@ -750,6 +750,122 @@ test_window_narrow (void)
   close_window (window);
 }
 
+/* Started with no file, the application opens the plan open last, unless
+ * a recovery copy is offered; a plan no longer there gives a new one. */
+typedef void (*AppCheck) (MpWindow *window,
+                          gpointer  data);
+
+typedef struct
+{
+  AppCheck check;
+  gpointer data;
+  gboolean checked;
+} AppRun;
+
+static void
+on_app_activate_cb (GApplication *app,
+                    AppRun       *run)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  MpWindow *window;
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (MP_IS_WINDOW (windows->data));
+  window = g_object_ref (windows->data);
+  drain ();
+  run->check (window, run->data);
+  run->checked = TRUE;
+
+  mp_document_discard_recovery (mp_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+/* Runs the application as a start with no file does, and check on its
+ * window. */
+static void
+run_application (AppCheck check,
+                 gpointer data)
+{
+  MpApplication *app = mp_application_new ();
+  AppRun run = { check, data, FALSE };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_app_activate_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (run.checked);
+  g_assert_finalize_object (app);
+}
+
+static void
+check_opened (MpWindow *window,
+              gpointer  data)
+{
+  GFile *opened = mp_document_get_file (mp_window_get_document (window));
+
+  g_assert_nonnull (opened);
+  g_assert_true (g_file_equal (opened, data));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (mp_document_get_plan (mp_window_get_document (window)))),
+                    ==, 14);
+}
+
+static void
+check_recovery_offered (MpWindow *window,
+                        gpointer  data)
+{
+  g_assert_null (mp_document_get_file (mp_window_get_document (window)));
+  g_assert_true (mp_window_is_replaceable (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-recovery", NULL);
+  g_assert_false (g_file_test (data, G_FILE_TEST_EXISTS));
+}
+
+static void
+check_new_plan (MpWindow *window,
+                gpointer  data)
+{
+  g_assert_null (mp_document_get_file (mp_window_get_document (window)));
+  g_assert_true (mp_window_is_replaceable (window));
+  g_assert_null (find_message_dialog ());
+}
+
+static void
+test_window_reopen_last (void)
+{
+  g_autoptr(GFile) file = sample_copy ("last.ministerial");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *recovery_dir = mp_document_get_recovery_dir ();
+  g_autofree char *left = g_build_filename (recovery_dir, "left-behind.ministerial", NULL);
+  g_autoptr(GFile) left_file = g_file_new_for_path (left);
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *gone_path = g_build_filename (tmp_dir, "gone.ministerial", NULL);
+  g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
+  g_autofree char *gone_uri = g_file_get_uri (gone);
+  g_autofree char *last = NULL;
+  MpWindow *window;
+
+  /* Opening a plan remembers it. */
+  g_settings_set_string (settings, "last-plan", "");
+  window = open_window (file);
+  last = g_settings_get_string (settings, "last-plan");
+  g_assert_cmpstr (last, ==, uri);
+  close_window (window);
+
+  run_application (check_opened, file);
+
+  /* A recovery copy is offered first: the plan waits. */
+  g_assert_cmpint (g_mkdir_with_parents (recovery_dir, 0700), ==, 0);
+  g_assert_true (g_file_copy (sample, left_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  run_application (check_recovery_offered, left);
+
+  /* Gone since: a new plan, and no error. */
+  g_settings_set_string (settings, "last-plan", gone_uri);
+  run_application (check_new_plan, NULL);
+
+  g_settings_set_string (settings, "last-plan", "");
+}
+
 /* The editor applies changes at once; typing undoes as one step. */
 static void
 test_window_editor (void)
@@ -1156,6 +1272,7 @@ main (int   argc,
   g_test_add_func ("/window/requests-panel", test_window_requests_panel);
   g_test_add_func ("/window/conference", test_window_conference);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/reopen-last", test_window_reopen_last);
   g_test_add_func ("/window/editor", test_window_editor);
   g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);

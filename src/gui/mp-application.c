@@ -137,16 +137,19 @@ mp_application_handle_local_options (GApplication *app,
 }
 
 /* The first window of a process offers what a crash left behind: recovery
- * copies of plans that were never closed. */
+ * copies of plans that were never closed. When there is none and no file
+ * was asked for (reopen_last), it opens the plan open last. */
 static MpWindow *
-new_window (MpApplication *self)
+new_window (MpApplication *self,
+            gboolean       reopen_last)
 {
   MpWindow *window = mp_window_new (self);
 
   if (!self->recovery_checked)
     {
       self->recovery_checked = TRUE;
-      mp_window_check_recovery (window);
+      if (!mp_window_check_recovery (window) && reopen_last)
+        mp_window_reopen_last (window);
     }
   return window;
 }
@@ -157,7 +160,7 @@ mp_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (new_window (MP_APPLICATION (app)));
+    window = GTK_WINDOW (new_window (MP_APPLICATION (app), TRUE));
 
   gtk_window_present (window);
 }
@@ -176,7 +179,7 @@ mp_application_open (GApplication  *app,
       if (MP_IS_WINDOW (active) && mp_window_is_replaceable (MP_WINDOW (active)))
         window = MP_WINDOW (active);
       else
-        window = new_window (MP_APPLICATION (app));
+        window = new_window (MP_APPLICATION (app), FALSE);
 
       mp_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
@@ -188,7 +191,7 @@ new_plan_action (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       data)
 {
-  MpWindow *window = new_window (MP_APPLICATION (data));
+  MpWindow *window = new_window (MP_APPLICATION (data), FALSE);
 
   /* A new plan starts with naming its conference. */
   gtk_window_present (GTK_WINDOW (window));

@@ -528,6 +528,7 @@ save_to (MpWindow *self,
          GFile    *file)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
 
   if (!mp_document_save (self->document, file, &error))
     {
@@ -537,6 +538,8 @@ save_to (MpWindow *self,
     }
 
   add_recent (mp_document_get_file (self->document));
+  uri = g_file_get_uri (mp_document_get_file (self->document));
+  g_settings_set_string (self->settings, "last-plan", uri);
   toast (self, _("Plan saved"), NULL);
   if (self->close_after_save)
     {
@@ -780,6 +783,32 @@ mp_window_close_request (GtkWindow *window)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+gboolean
+mp_window_reopen_last (MpWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  uri = g_settings_get_string (self->settings, "last-plan");
+  if (uri[0] == '\0')
+    return FALSE;
+
+  /* A plan moved away, or on a drive not there now, is not an error. */
+  file = g_file_new_for_uri (uri);
+  if (!g_file_query_exists (file, NULL))
+    return FALSE;
+
+  if (!mp_window_open (self, file))
+    {
+      /* Said once: the next start is a new plan. */
+      g_settings_set_string (self->settings, "last-plan", "");
+      return FALSE;
+    }
   return TRUE;
 }
 

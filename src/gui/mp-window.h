@@ -24,6 +24,9 @@ gboolean    mp_window_is_replaceable     (MpWindow      *self);
 /* Offers the newest recovery copy left by a session that ended without
  * closing its plan; TRUE when there was one. */
 gboolean    mp_window_check_recovery     (MpWindow      *self);
+/* Opens the plan open last (GSettings last-plan) when it is still there;
+ * TRUE when it did. */
+gboolean    mp_window_reopen_last        (MpWindow      *self);
 /* Shows a meeting: the timeline, its day, selected and in view. */
 gboolean    mp_window_show_meeting       (MpWindow      *self,
                                           const char    *meeting_id);
