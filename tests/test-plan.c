@@ -396,6 +396,19 @@ test_make_id (void)
   g_assert_cmpstr (id, !=, "");
   g_free (id);
 
+  /* From a name a person typed. */
+  id = mp_plan_make_id_from_name (plan, MP_TYPE_PARTICIPANT, "Adm. Vidal Francisco Soberón Sanz");
+  g_assert_cmpstr (id, ==, "adm-vidal-francisco-soberon-sanz");
+  g_free (id);
+
+  id = mp_plan_make_id_from_name (plan, MP_TYPE_MEETING, "Bilateral");
+  g_assert_cmpstr (id, ==, "bilateral-3");
+  g_free (id);
+
+  id = mp_plan_make_id_from_name (plan, MP_TYPE_MEETING, "会谈");
+  g_assert_cmpstr (id, ==, "meeting");
+  g_free (id);
+
   g_clear_object (&a);
   g_clear_object (&b);
   g_assert_finalize_object (g_steal_pointer (&plan));

@@ -428,6 +428,37 @@ mp_plan_make_id (MpPlan     *self,
     }
 }
 
+char *
+mp_plan_make_id_from_name (MpPlan     *self,
+                           GType       type,
+                           const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+  g_autoptr(GString) stem = g_string_new (NULL);
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  for (const char *p = ascii; *p != '\0' && stem->len < 40; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (stem, g_ascii_tolower (*p));
+      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+
+  /* A name of no Latin letters (“会谈”) leaves nothing: name the type. */
+  if (stem->len == 0)
+    {
+      g_autofree char *type_name = g_ascii_strdown (g_type_name (type), -1);
+
+      g_string_append (stem, g_str_has_prefix (type_name, "mp") ? type_name + 2 : type_name);
+    }
+
+  return mp_plan_make_id (self, type, stem->str);
+}
+
 GTimeZone *
 mp_plan_get_zone (MpPlan     *self,
                   const char *identifier)

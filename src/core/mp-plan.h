@@ -84,6 +84,11 @@ char         *mp_plan_make_id              (MpPlan      *self,
                                             GType        type,
                                             const char  *stem);
 
+/* The same, from a name a person gave: "Peña Nieto" → "pena-nieto". */
+char         *mp_plan_make_id_from_name    (MpPlan      *self,
+                                            GType        type,
+                                            const char  *name);
+
 /* The venue of a meeting's room, or NULL. */
 MpVenue      *mp_plan_get_meeting_venue    (MpPlan      *self,
                                             MpMeeting   *meeting);

@@ -993,29 +993,6 @@ mp_strv_with (const char * const *strv,
   return g_strv_builder_end (builder);
 }
 
-char *
-mp_pages_make_id (MpPlan     *plan,
-                  GType       type,
-                  const char *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name != NULL ? name : "", NULL);
-  GString *stem = g_string_new (NULL);
-  g_autofree char *stem_str = NULL;
-
-  for (const char *p = ascii; *p != '\0' && stem->len < 32; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (stem, g_ascii_tolower (*p));
-      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
-        g_string_append_c (stem, '-');
-    }
-  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
-    g_string_truncate (stem, stem->len - 1);
-
-  stem_str = g_string_free (stem, FALSE);
-  return mp_plan_make_id (plan, type, stem_str);
-}
-
 guint
 mp_pages_find_position (GListModel *model,
                         gpointer    item)

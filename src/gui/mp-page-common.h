@@ -139,11 +139,6 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* An id for a new record of type, made from a name: "Conference Room C"
- * gives "conference-room-c", then "conference-room-c-2". */
-char       *mp_pages_make_id            (MpPlan        *plan,
-                                         GType          type,
-                                         const char    *name);
 /* Finds the position of item in model, or GTK_INVALID_LIST_POSITION. */
 guint       mp_pages_find_position      (GListModel    *model,
                                          gpointer       item);

@@ -723,7 +723,7 @@ commit_action (GtkWidget  *widget,
       return;
     }
 
-  id = mp_pages_make_id (get_plan (self), MP_TYPE_PARTICIPANT, mp_participant_get_name (self->draft));
+  id = mp_plan_make_id_from_name (get_plan (self), MP_TYPE_PARTICIPANT, mp_participant_get_name (self->draft));
   mp_record_set_id (MP_RECORD (self->draft), id);
   person = g_steal_pointer (&self->draft);
 

@@ -533,7 +533,7 @@ commit_action (GtkWidget  *widget,
       return;
     }
 
-  id = mp_pages_make_id (get_plan (self), MP_TYPE_REQUEST,
+  id = mp_plan_make_id_from_name (get_plan (self), MP_TYPE_REQUEST,
                          mp_request_get_title (self->draft) != NULL ? mp_request_get_title (self->draft) : "request");
   mp_record_set_id (MP_RECORD (self->draft), id);
   request = g_steal_pointer (&self->draft);

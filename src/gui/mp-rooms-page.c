@@ -568,7 +568,7 @@ commit_action (GtkWidget  *widget,
       return;
     }
 
-  id = mp_pages_make_id (get_plan (self), G_OBJECT_TYPE (self->draft), record_name);
+  id = mp_plan_make_id_from_name (get_plan (self), G_OBJECT_TYPE (self->draft), record_name);
   mp_record_set_id (self->draft, id);
   record = g_object_ref (self->draft);
   g_clear_object (&self->draft);

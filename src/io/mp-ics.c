@@ -1792,31 +1792,6 @@ apply_event (MpPlan      *plan,
   mp_meeting_set_rescheduled (meeting, FALSE);
 }
 
-static char *
-make_meeting_id (MpPlan      *plan,
-                 const Event *event)
-{
-  g_autofree char *ascii = g_str_to_ascii (event->summary != NULL ? event->summary : "meeting", "C");
-  GString *stem = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0' && stem->len < 48; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (stem, g_ascii_tolower (*p));
-      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
-        g_string_append_c (stem, '-');
-    }
-  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
-    g_string_truncate (stem, stem->len - 1);
-  if (stem->len == 0)
-    g_string_append (stem, "meeting");
-
-  {
-    g_autofree char *text = g_string_free (stem, FALSE);
-    return mp_plan_make_id (plan, MP_TYPE_MEETING, text);
-  }
-}
-
 gboolean
 mp_ics_import (MpPlan       *plan,
                const char   *data,
@@ -1873,7 +1848,7 @@ mp_ics_import (MpPlan       *plan,
         }
       else
         {
-          g_autofree char *id = make_meeting_id (plan, event);
+          g_autofree char *id = mp_plan_make_id_from_name (plan, MP_TYPE_MEETING, event->summary);
           g_autoptr(MpMeeting) created = mp_meeting_new (id);
 
           apply_event (plan, &matcher, created, event, display_name, report);
