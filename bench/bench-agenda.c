@@ -18,6 +18,7 @@
 
 #define G_LOG_DOMAIN "bench-agenda"
 
+#include "bench-common.h"
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -29,34 +30,6 @@
 
 #include "mp-agenda.h"
 #include "mp-plan-file.h"
-
-static gint64
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
 
 static MpAgenda *
 agenda_new (MpPlan         *plan,
@@ -151,7 +124,7 @@ main (int   argc,
 
   /* The fonts, once per process: the first participant's agenda, laid out
    * and not written. */
-  began = now ();
+  began = bench_cpu_now ();
   if (g_list_model_get_n_items (mp_plan_get_participants (plan)) > 0)
     {
       g_autoptr(MpParticipant) first = g_list_model_get_item (mp_plan_get_participants (plan), 0);
@@ -159,7 +132,7 @@ main (int   argc,
 
       paginate (agenda);
     }
-  fonts = now () - began;
+  fonts = bench_cpu_now () - began;
 
   for (int run = 0; run < runs; run++)
     {
@@ -167,19 +140,19 @@ main (int   argc,
       gint64 start, built;
       double ms;
 
-      start = now ();
+      start = bench_cpu_now ();
       agenda = agenda_new (plan, MP_AGENDA_LAYOUT_RUN_OF_SHOW, NULL);
-      built = now ();
+      built = bench_cpu_now ();
       write_pdf (agenda, out);
-      ms = (now () - start) / 1000.0;
+      ms = (bench_cpu_now () - start) / 1000.0;
       g_array_append_val (whole, ms);
       ms = (built - start) / 1000.0;
       g_array_append_val (made, ms);
       pages = mp_agenda_get_n_pages (agenda);
 
-      start = now ();
+      start = bench_cpu_now ();
       paginate (agenda);
-      ms = (now () - start) / 1000.0;
+      ms = (bench_cpu_now () - start) / 1000.0;
       g_array_append_val (laid, ms);
     }
 
@@ -188,7 +161,7 @@ main (int   argc,
   if (max_agendas >= 0)
     n_agendas = MIN (n_agendas, (guint) max_agendas);
 
-  agendas_began = now ();
+  agendas_began = bench_cpu_now ();
   for (guint i = 0; i < n_agendas; i++)
     {
       g_autoptr(MpParticipant) participant = g_list_model_get_item (participants, i);
@@ -198,7 +171,7 @@ main (int   argc,
       write_pdf (agenda, out);
       agenda_pages += mp_agenda_get_n_pages (agenda);
     }
-  agendas_ms = (now () - agendas_began) / 1000;
+  agendas_ms = (bench_cpu_now () - agendas_began) / 1000;
 
   getrusage (RUSAGE_SELF, &usage);
 
@@ -206,10 +179,10 @@ main (int   argc,
            g_list_model_get_n_items (mp_plan_get_meetings (plan)),
            g_list_model_get_n_items (participants), runs);
   g_print ("  %-40s %9.1f ms\n", "fonts (first agenda of the process)", fonts / 1000.0);
-  g_print ("  %-40s %9.1f ms\n", "run of show: made from the plan", median (made));
-  g_print ("  %-40s %9.1f ms\n", "run of show: laid out (A4)", median (laid));
+  g_print ("  %-40s %9.1f ms\n", "run of show: made from the plan", bench_median (made));
+  g_print ("  %-40s %9.1f ms\n", "run of show: laid out (A4)", bench_median (laid));
   g_print ("  %-40s %9.1f ms   (target < 2000 ms; %u pages)\n", "run of show: made and written (PDF)",
-           median (whole), pages);
+           bench_median (whole), pages);
   g_print ("  %-40s %9.1f ms   (%u agendas, %u pages)\n", "every participant's agenda (PDF each)",
            (double) agendas_ms, n_agendas, agenda_pages);
   if (n_agendas > 0)

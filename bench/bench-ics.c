@@ -18,6 +18,7 @@
 
 #define G_LOG_DOMAIN "bench-ics"
 
+#include "bench-common.h"
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -32,40 +33,11 @@
 #define ICS_PYTHON "ics-python.py"
 #endif
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
-
-/* CPU time of this thread, in microseconds. */
-static gint64
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static void
 add (GArray *figure,
      gint64  began)
 {
-  double ms = (now () - began) / 1000.0;
+  double ms = (bench_cpu_now () - began) / 1000.0;
 
   g_array_append_val (figure, ms);
 }
@@ -181,17 +153,17 @@ main (int   argc,
   for (int run = -1; run < runs; run++)
     {
       g_autofree char *text = NULL;
-      gint64 began = now ();
+      gint64 began = bench_cpu_now ();
 
       text = mp_ics_export (plan, NULL, &whole_bytes);
       if (run >= 0)
         add (whole, began);
       else
-        cold_ms = (now () - began) / 1000.0;
+        cold_ms = (bench_cpu_now () - began) / 1000.0;
     }
   for (int run = -1; run < runs; run++)
     {
-      gint64 began = now ();
+      gint64 began = bench_cpu_now ();
 
       export_each (plan, MP_TYPE_DELEGATION, NULL);
       if (run >= 0)
@@ -199,7 +171,7 @@ main (int   argc,
     }
   for (int run = -1; run < runs; run++)
     {
-      gint64 began = now ();
+      gint64 began = bench_cpu_now ();
 
       people_bytes = export_each (plan, MP_TYPE_PARTICIPANT, NULL);
       if (run >= 0)
@@ -207,24 +179,24 @@ main (int   argc,
     }
   for (int run = -1; run < runs; run++)
     {
-      gint64 began = now ();
+      gint64 began = bench_cpu_now ();
 
       export_each (plan, MP_TYPE_PARTICIPANT, dir);
       if (run >= 0)
         add (people_files, began);
     }
 
-  whole_ms = median (whole);
-  people_ms = median (people);
+  whole_ms = bench_median (whole);
+  people_ms = bench_median (people);
   g_print ("%s: %u meetings, %u participants; median of %d runs (thread CPU time)\n",
            argv[1], g_list_model_get_n_items (mp_plan_get_meetings (plan)), n_people, runs);
   g_print ("  %-40s %9.2f ms  %8.1f kB   (target < 25 ms; best %.2f ms)\n", "whole plan, one calendar",
            whole_ms, whole_bytes / 1024.0, g_array_index (whole, double, 0));
   g_print ("  %-40s %9.2f ms\n", "  the first time (libical reads tzdata)", cold_ms);
-  g_print ("  %-40s %9.2f ms\n", "one calendar per delegation", median (delegations));
+  g_print ("  %-40s %9.2f ms\n", "one calendar per delegation", bench_median (delegations));
   g_print ("  %-40s %9.2f ms  %8.1f kB   (target < 1 s; best %.2f ms)\n", "one calendar per participant",
            people_ms, people_bytes / 1024.0, g_array_index (people, double, 0));
-  g_print ("  %-40s %9.2f ms\n", "  the same, written to files", median (people_files));
+  g_print ("  %-40s %9.2f ms\n", "  the same, written to files", bench_median (people_files));
 
   if (!no_python && run_python (argv[1], &python_whole, &python_people))
     {

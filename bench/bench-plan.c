@@ -18,6 +18,7 @@
 
 #define G_LOG_DOMAIN "bench-plan"
 
+#include "bench-common.h"
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -43,36 +44,15 @@ typedef struct
   gint64 wall;        /* µs */
 } Stamp;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
-
 /* CPU time of this thread and wall time, in microseconds. On a busy
  * machine wall time measures the neighbours too; CPU time does not, but
  * leaves out waits (the disk, on save). */
 static Stamp
 now (void)
 {
-  struct timespec ts;
   Stamp stamp;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  stamp.cpu = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+  stamp.cpu = bench_cpu_now ();
   stamp.wall = g_get_monotonic_time ();
   return stamp;
 }
@@ -208,7 +188,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       g_print ("  %-28s %8.2f ms %8.2f ms", figures[i].name,
-               median (figures[i].cpu), median (figures[i].wall));
+               bench_median (figures[i].cpu), bench_median (figures[i].wall));
       if (figures[i].target != NULL)
         g_print ("   (target %s)", figures[i].target);
       g_print ("\n");

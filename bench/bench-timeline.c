@@ -7,6 +7,7 @@
  *
  *   bench-timeline [--frames N] PLAN.ministerial
  */
+#include "bench-common.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -54,15 +55,6 @@ typedef struct
   GMainLoop     *loop;
 } Bench;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 report (const char *what,
         GArray     *times)
@@ -76,7 +68,7 @@ report (const char *what,
       return;
     }
 
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
   for (guint i = 0; i < times->len; i++)
     {
       double t = g_array_index (times, double, i);
@@ -90,23 +82,12 @@ report (const char *what,
            g_array_index (times, double, times->len - 1), over);
 }
 
-/* The machine may be busy with other work: the CPU time this thread spent
- * on a frame says what the frame costs, the wall time what it took. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static void
 on_update_cb (GdkFrameClock *clock,
               Bench         *bench)
 {
   bench->frame_start = g_get_monotonic_time ();
-  bench->frame_cpu_start = thread_cpu_us ();
+  bench->frame_cpu_start = bench_cpu_now ();
 }
 
 /* Moves the view or the dragged block one step per frame. */
@@ -165,7 +146,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
   double ms = (now - bench->frame_start) / 1000.0;
-  double cpu_ms = (thread_cpu_us () - bench->frame_cpu_start) / 1000.0;
+  double cpu_ms = (bench_cpu_now () - bench->frame_cpu_start) / 1000.0;
 
   switch (bench->phase)
     {
@@ -173,7 +154,7 @@ on_after_paint_cb (GdkFrameClock *clock,
       if (gtk_widget_get_width (GTK_WIDGET (bench->timeline)) == 0)
         return;
       bench->first_frame_ms = (now - bench->start) / 1000.0;
-      bench->first_frame_cpu_ms = (thread_cpu_us () - bench->cpu_start) / 1000.0;
+      bench->first_frame_cpu_ms = (bench_cpu_now () - bench->cpu_start) / 1000.0;
       bench->phase = PHASE_SCROLL;
       bench->step = 0;
       gtk_widget_add_tick_callback (GTK_WIDGET (bench->timeline), on_tick_cb, bench, NULL);
@@ -342,7 +323,7 @@ main (int   argc,
   file = g_file_new_for_commandline_arg (argv[1]);
 
   bench.start = g_get_monotonic_time ();
-  bench.cpu_start = thread_cpu_us ();
+  bench.cpu_start = bench_cpu_now ();
   bench.window = mp_window_new (NULL);
   bench.window_ms = (g_get_monotonic_time () - bench.start) / 1000.0;
   bench.timeline = MP_TIMELINE (mp_window_get_timeline (bench.window));
