@@ -719,6 +719,7 @@ test_window_narrow (void)
   GtkWidget *timeline = mp_window_get_timeline (window);
   g_autoptr(GVariant) shown = NULL;
   g_autoptr(GVariant) hidden = NULL;
+  g_autoptr(GVariant) back = NULL;
   int wide;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -746,6 +747,22 @@ test_window_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (wait_folded (window, FALSE));
+
+  /* At 1280 px, one pane beside the timeline leaves the sidebar; the
+   * editor and the requests together fold it, and closing one brings it
+   * back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-requests", NULL));
+  wait_ms (100);
+  g_assert_false (mp_window_get_sidebar_folded (window));
+  mp_timeline_set_day (MP_TIMELINE (timeline), day_of ("2014-04-24"));
+  g_assert_true (mp_window_show_meeting (window, "plenary-opening"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-meeting", NULL));
+  g_assert_true (mp_window_get_editor_visible (window));
+  g_assert_true (wait_folded (window, TRUE));
+  g_signal_emit_by_name (mp_window_get_editor (window), "closed");
+  g_assert_true (wait_folded (window, FALSE));
+  back = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-sidebar");
+  g_assert_true (g_variant_get_boolean (back));
 
   close_window (window);
 }

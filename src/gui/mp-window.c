@@ -46,9 +46,10 @@
 
 #define MIME_TYPE "application/x-ministerial"
 #define N_RECENT  8
-/* Narrower than this, the sidebar folds away so the timeline has the
- * width; the sidebar button shows it over the timeline. */
-#define FOLD_WIDTH 1000
+/* When the timeline and the panes open beside it (editor, requests,
+ * conflicts) leave less than this, the sidebar folds away so the timeline
+ * has the width; the sidebar button shows it over the timeline. */
+#define FOLD_WIDTH 900
 
 struct _MpWindow
 {
@@ -1425,7 +1426,19 @@ print_action (GtkWidget  *widget,
 static gboolean
 want_folded (MpWindow *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) < FOLD_WIDTH;
+  GtkRevealer *panes[] = { self->editor_revealer, self->requests_revealer, self->conflicts_revealer };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    if (gtk_revealer_get_reveal_child (panes[i]))
+      {
+        int minimum;
+
+        gtk_widget_measure (gtk_revealer_get_child (panes[i]), GTK_ORIENTATION_HORIZONTAL, -1,
+                            &minimum, NULL, NULL, NULL);
+        width -= minimum;
+      }
+  return width < FOLD_WIDTH;
 }
 
 static gboolean
@@ -1433,9 +1446,13 @@ update_fold_cb (gpointer data)
 {
   MpWindow *self = data;
   gboolean folded = want_folded (self);
+  AdwFlapFoldPolicy policy = folded ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER;
 
   self->fold_idle = 0;
-  adw_flap_set_fold_policy (self->flap, folded ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER);
+  if (adw_flap_get_fold_policy (self->flap) == policy)
+    return G_SOURCE_REMOVE;
+
+  adw_flap_set_fold_policy (self->flap, policy);
   adw_flap_set_reveal_flap (self->flap, !folded);
   return G_SOURCE_REMOVE;
 }
@@ -1455,6 +1472,16 @@ mp_window_size_allocate (GtkWidget *widget,
 
   wanted = want_folded (self) ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER;
   if (adw_flap_get_fold_policy (self->flap) != wanted && self->fold_idle == 0)
+    self->fold_idle = g_idle_add (update_fold_cb, self);
+}
+
+/* A pane opening or closing beside the timeline changes what it is left. */
+static void
+on_pane_revealed_cb (GtkRevealer *revealer,
+                     GParamSpec  *pspec,
+                     MpWindow    *self)
+{
+  if (self->fold_idle == 0)
     self->fold_idle = g_idle_add (update_fold_cb, self);
 }
 
@@ -1610,6 +1637,12 @@ mp_window_init (MpWindow *self)
   g_signal_connect_object (self->timeline, "notify::selected", G_CALLBACK (on_selected_cb), self, 0);
   g_signal_connect_object (self->editor_revealer, "notify::child-revealed",
                            G_CALLBACK (on_editor_revealed_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (self->editor_revealer, "notify::reveal-child",
+                           G_CALLBACK (on_pane_revealed_cb), self, 0);
+  g_signal_connect_object (self->requests_revealer, "notify::reveal-child",
+                           G_CALLBACK (on_pane_revealed_cb), self, 0);
+  g_signal_connect_object (self->conflicts_revealer, "notify::reveal-child",
+                           G_CALLBACK (on_pane_revealed_cb), self, 0);
 
   add_sidebar_row (self, "timeline", _("Timeline"), "x-office-calendar-symbolic");
 #ifdef MP_HAVE_DELEGATIONS_PAGE
