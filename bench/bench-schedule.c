@@ -3,7 +3,7 @@
  * bench-schedule: the scheduler's score, placed requests and time on plans,
  * beside a first-fit baseline and, with --yardstick, the MIP of
  * bench/mip-yardstick.py (CBC): its proven optimum on small plans, an upper
- * bound from its relaxation on large ones.
+ * bound on large ones (its --bound: a relaxation with room packing cuts).
  *
  *   bench-schedule [--yardstick SCRIPT] [--mip-time-limit S] [--runs N] PLAN…
  *
@@ -157,7 +157,7 @@ run_yardstick (const char *script,
 {
   g_autofree char *limit = g_strdup_printf ("%g", time_limit);
   const char *argv[] = { "/usr/bin/python3", script, "--time-limit", limit, path,
-                         relaxation ? "--relaxation" : NULL, NULL };
+                         relaxation ? "--bound" : NULL, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -207,7 +207,7 @@ main (int    argc,
     { "yardstick", 0, 0, G_OPTION_ARG_FILENAME, &yardstick, "bench/mip-yardstick.py, to compare with", "SCRIPT" },
     { "mip-time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &mip_time_limit, "seconds for CBC (default 300)", "S" },
     { "relaxation-above", 0, 0, G_OPTION_ARG_INT, &relaxation_above,
-      "use the relaxation's bound for plans with more requests than this (default 300)", "N" },
+      "use the yardstick's --bound for plans with more requests than this (default 300)", "N" },
     { "effort", 0, 0, G_OPTION_ARG_INT, &effort, "the scheduler's rounds of improvement (default: its own)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "the scheduler's seed (default 0)", "N" },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_dir, "write each scheduled plan into DIR", "DIR" },
@@ -263,12 +263,24 @@ main (int    argc,
       print_row (name, "scheduler", best.score, best.placed, best.requests, best.seconds, best.cpu, reference);
       if (y.ok)
         {
-          g_autofree char *method = g_strdup_printf ("%s (%s)", y.exact ? "MIP" : "relaxation", y.status);
+          g_autofree char *method = g_strdup_printf ("%s (%s)", y.exact ? "MIP" : "bound", y.status);
+          guint req = best.placed[MP_PRIORITY_REQUIRED];
 
           if (y.exact)
             print_row (name, method, (gint64) (y.objective + 0.5), y.placed, y.requests, y.seconds, -1, reference);
           g_print ("%-16s %-22s %8.0f %8" G_GINT64_FORMAT "   (above: beyond the scheduler's required ones)\n", name,
-                   y.exact ? "MIP bound" : "relaxation bound", y.bound, reference);
+                   y.exact ? "MIP bound" : "upper bound", y.bound, reference);
+          /* No schedule places more required requests than the scheduler
+           * when the bound is below 1000 for each of them and one more. */
+          if (req == best.requests[MP_PRIORITY_REQUIRED])
+            g_print ("%-16s scheduler places all %u required\n", name, req);
+          else if (y.bound < 1000.0 * (req + 1))
+            g_print ("%-16s scheduler places all placeable required: %u of %u (the bound allows no more)\n",
+                     name, req, best.requests[MP_PRIORITY_REQUIRED]);
+          else
+            g_print ("%-16s scheduler places %u of %u required; the %s places %u\n", name, req,
+                     best.requests[MP_PRIORITY_REQUIRED], y.exact ? "MIP" : "bound's solution",
+                     y.placed[MP_PRIORITY_REQUIRED]);
           if (y.exact && g_strcmp0 (y.status, "optimal") == 0)
             g_print ("%-16s scheduler %s the proven optimum\n", name,
                      best.score == (gint64) (y.objective + 0.5) ? "reaches" : "falls short of");

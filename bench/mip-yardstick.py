@@ -74,9 +74,11 @@ import planlib  # noqa: E402
 class Problem:
     """The placements allowed by a plan, and what is fixed."""
 
-    def __init__(self, plan, relaxation=False):
+    def __init__(self, plan, relaxation=False, packing=False):
         self.plan = plan
-        self.relaxation = relaxation
+        self.relaxation = relaxation or packing
+        self.packing = packing
+        relaxation = self.relaxation
         self.notes = []
         self.exact = not relaxation
         self.turnover = plan.turnover * 60
@@ -394,6 +396,8 @@ def build(problem, placements):
 
     if problem.relaxation:
         relaxed_rooms(problem, model, placements, variables)
+        if problem.packing:
+            packing_rows(problem, model, placements, variables)
         return model, variables
 
     # room-overlap, with turnover
@@ -476,6 +480,110 @@ def relaxed_rooms(problem, model, placements, variables):
         if n * 10 < len(eligible) and rooms != union:
             continue
         for tau, active, _ in sweep([(s, e + turnover, v) for (q, s, e), v in mine]):
+            free = sum(1 for r in rooms if not taken(r, tau))
+            if len(active) > free:
+                model.row([(1, v) for _, _, v in active], "<=", free)
+
+
+def room_sets(problem):
+    """The distinct sets of eligible rooms of the free requests, closed
+    under union (at most 64 sets: past that, only the sets themselves and
+    the union of all)."""
+    sets = {frozenset(problem.eligible_rooms(q)) for q in problem.free_requests}
+    sets.discard(frozenset())
+    closed = set(sets)
+    grew = True
+    while grew and len(closed) <= 64:
+        grew = False
+        for a in list(closed):
+            for b in sets:
+                if a | b not in closed:
+                    closed.add(a | b)
+                    grew = True
+    if len(closed) > 64:
+        closed = sets | {frozenset().union(*sets)}
+    return sorted(closed, key=lambda rooms: (len(rooms), sorted(rooms)))
+
+
+def packing_capacity(problem, room, starts, close, durations, weight):
+    """The largest Σ WEIGHT(d) of placements with durations in DURATIONS
+    (minutes) that one ROOM can hold on one day: STARTS is the day's grid,
+    CLOSE its day_end. A placement at s of d minutes needs s on the grid,
+    s + d ≤ CLOSE, and [s, s + d + turnover) apart from every other
+    placement's and from [F.start, F.end + turnover) of each fixed meeting
+    F in the room (room-overlap with turnover). Dynamic programming over
+    the starts: best(i) = max(best(i + 1), WEIGHT(d) + best(first start
+    ≥ s_i + d + turnover)) is exact for one room."""
+    turnover = problem.turnover
+    blocked = sorted((m.start, m.end + turnover) for m in problem.by_room.get(room, ()))
+    block_starts = [a for a, _ in blocked]
+    longest = max((b - a for a, b in blocked), default=0)
+
+    def free(s, hold):
+        i = bisect.bisect_left(block_starts, hold) - 1
+        while i >= 0 and block_starts[i] > s - longest:
+            if blocked[i][1] > s:
+                return False
+            i -= 1
+        return True
+
+    best = [0] * (len(starts) + 1)
+    for i in range(len(starts) - 1, -1, -1):
+        s = starts[i]
+        value = best[i + 1]
+        for d in durations:
+            end = s + 60 * d
+            if end > close or not free(s, end + turnover):
+                continue
+            j = bisect.bisect_left(starts, end + turnover)
+            value = max(value, weight(d) + best[j])
+        best[i] = value
+    return best[0]
+
+
+def packing_rows(problem, model, placements, variables):
+    """Room capacity cuts for --bound, on top of relaxed_rooms. For a set E
+    of rooms (see room_sets) and a day, take the placements of the requests
+    whose eligible rooms all lie in E. In any schedule each of them is in
+    one room of E, and the ones in one room r on that day are a sequence
+    that packing_capacity () allows; so for any weights w ≥ 0,
+    Σ w(d) x ≤ Σ_{r ∈ E} packing_capacity (r, w). The weights used: 1 (how
+    many meetings fit), the grid slots a placement spans with its turnover
+    (a 30-minute meeting with 5 of turnover blocks 45 minutes of a 15-minute
+    grid), and 1 for durations ≥ d for each longer duration d present.
+    Also the per-start rows of relaxed_rooms for every set, not only the
+    large ones. All of these hold for every schedule, so the relaxed
+    model's optimum, and any bound CBC proves on it, stays an upper bound."""
+    eligible = {q.id: frozenset(problem.eligible_rooms(q)) for q in problem.free_requests}
+    days = {}
+    for s, close in problem.grid:
+        days.setdefault(close, []).append(s)
+    day_of = {s: close for s, close in problem.grid}
+    slot = 60 * problem.plan.slot
+    turnover = problem.turnover
+
+    def taken(room, tau):
+        return any(m.start <= tau < m.end + turnover for m in problem.by_room.get(room, ()))
+
+    for rooms in room_sets(problem):
+        mine = [(q, s, e, v) for (q, _, s, e), v in zip(placements, variables) if eligible[q.id] <= rooms]
+        if not mine:
+            continue
+        durations = sorted({q.duration for q, _, _, _ in mine})
+        weights = [lambda d: 1, lambda d: -(-(60 * d + turnover) // slot)]
+        weights += [lambda d, low=low: 1 if d >= low else 0 for low in durations[1:]]
+        by_day = {}
+        for q, s, e, v in mine:
+            by_day.setdefault(day_of[s], []).append((q, v))
+        for close, day_placements in by_day.items():
+            for weight in weights:
+                terms = [(weight(q.duration), v) for q, v in day_placements if weight(q.duration) > 0]
+                if terms:
+                    wanted = sorted({q.duration for q, _ in day_placements if weight(q.duration) > 0})
+                    capacity = sum(packing_capacity(problem, r, days[close], close, wanted, weight)
+                                   for r in sorted(rooms))
+                    model.row(terms, "<=", capacity)
+        for tau, active, _ in sweep([(s, e + turnover, v) for q, s, e, v in mine]):
             free = sum(1 for r in rooms if not taken(r, tau))
             if len(active) > free:
                 model.row([(1, v) for _, _, v in active], "<=", free)
@@ -574,6 +682,8 @@ def main():
     parser.add_argument("plan")
     parser.add_argument("--relaxation", action="store_true",
                         help="an upper bound from a relaxed model (for plans too big to solve exactly)")
+    parser.add_argument("--bound", action="store_true",
+                        help="a tighter upper bound: the relaxation with room packing cuts")
     parser.add_argument("--time-limit", type=float, default=None,
                         help="seconds for cbc (default 120, 600 with --relaxation)")
     parser.add_argument("--threads", type=int, default=1)
@@ -581,6 +691,8 @@ def main():
                         help="write the plan with the optimal placements")
     parser.add_argument("--keep", metavar="DIR", help="keep the .lp file and cbc's log in DIR")
     args = parser.parse_args()
+    if args.bound:
+        args.relaxation = True
     if args.time_limit is None:
         args.time_limit = 600 if args.relaxation else 120
 
@@ -594,7 +706,7 @@ def main():
     except planlib.PlanError as e:
         print(f"mip-yardstick: {e}", file=sys.stderr)
         return 2
-    problem = Problem(plan, relaxation=args.relaxation)
+    problem = Problem(plan, relaxation=args.relaxation, packing=args.bound)
     placements = problem.placements()
     model, variables = build(problem, placements)
     built = time.monotonic()
@@ -627,7 +739,7 @@ def main():
 
     result = {
         "plan": os.path.basename(args.plan),
-        "mode": "relaxation" if args.relaxation else "exact",
+        "mode": "bound" if args.bound else "relaxation" if args.relaxation else "exact",
         "status": status,
         "objective" if not args.relaxation else "relaxed_objective": score if objective is not None else None,
         "bound": bound,

@@ -9,7 +9,8 @@ Brute force places the requests every possible way, keeps the placements
 after which planlib.conflicts () finds nothing, and takes the best score:
 it knows the rules only through planlib.conflicts (), not through the MIP.
 The MIP's optimum must equal it, its solution must add no conflict, and the
-relaxation's bound must not be below it. Exit status 1 on any difference.
+relaxation's optimum and the --bound model's (relaxation with room packing
+cuts) must not be below it. Exit status 1 on any difference.
 """
 
 import argparse
@@ -305,8 +306,8 @@ def brute_force(plan):
     return best[0] + base
 
 
-def solve(plan, relaxation, workdir):
-    problem = yardstick.Problem(plan, relaxation=relaxation)
+def solve(plan, relaxation, workdir, packing=False):
+    problem = yardstick.Problem(plan, relaxation=relaxation, packing=packing)
     placements = problem.placements()
     model, variables = yardstick.build(problem, placements)
     lp = os.path.join(workdir, "model.lp")
@@ -346,6 +347,7 @@ def main():
             expected = brute_force(plan)
             problem, status, score, chosen = solve(plan, False, workdir)
             _, rstatus, rscore, _ = solve(plan, True, workdir)
+            _, bstatus, bscore, _ = solve(plan, True, workdir, packing=True)
             compared += 1
             nontrivial += 0 < expected < sum(planlib.PRIORITY_WEIGHT[q.priority] for q in plan.requests)
             name = f"instance {n} (seed {args.seed})"
@@ -359,6 +361,8 @@ def main():
                 fail(f"{name}: the MIP's placements make conflicts {new}")
             if rstatus == "optimal" and rscore < expected:
                 fail(f"{name}: relaxation {rscore} below the optimum {expected}")
+            if bstatus != "optimal" or bscore < expected:
+                fail(f"{name}: bound {bstatus} {bscore} below the optimum {expected}")
             if FAILURES and FAILURES[-1].startswith(name):
                 print(json.dumps(data, indent=1), file=sys.stderr)
             elif args.verbose:
