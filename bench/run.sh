@@ -16,7 +16,7 @@
 #   pages      bench-pages: the delegations, people, rooms and requests pages, under Xvfb
 #   schedule   bench-schedule: the scheduler's score beside the yardstick's
 #   yardstick  mip-yardstick.py: its self-test, the proven optimum of G20 and the
-#              relaxation's bound on the UN plan
+#              upper bound on the UN plan (--bound)
 # A step whose program is not built (yet) is skipped with a message.
 # --quick leaves out the slow parts: the UN plan in schedule and yardstick.
 #
@@ -185,13 +185,13 @@ if wants yardstick; then
       fail "the G20 optimum was not proven"
     fi
     if [[ $quick -eq 1 ]]; then
-      skip "the UN relaxation (--quick)"
+      skip "the UN bound (--quick)"
     elif [[ $un_bound_shown -eq 1 ]]; then
-      skip "the UN relaxation: bench-schedule showed its bound above"
+      skip "the UN bound: bench-schedule showed it above"
     else
-      echo "UN, relaxation (an upper bound):"
-      "$python" bench/mip-yardstick.py --relaxation --time-limit 900 "$out/un.ministerial" \
-        | tee "$out/yardstick-un.json" || fail "mip-yardstick.py --relaxation on UN"
+      echo "UN, an upper bound (--bound):"
+      "$python" bench/mip-yardstick.py --bound --time-limit 900 "$out/un.ministerial" \
+        | tee "$out/yardstick-un.json" || fail "mip-yardstick.py --bound on UN"
     fi
   fi
 fi

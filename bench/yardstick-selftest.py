@@ -5,6 +5,7 @@ MIP against brute force on many small random plans.
 
     yardstick-selftest.py [--instances N] [--seed S] [--verbose]
 
+Every third plan is crowded: rooms, not people, are scarce there.
 Brute force places the requests every possible way, keeps the placements
 after which planlib.conflicts () finds nothing, and takes the best score:
 it knows the rules only through planlib.conflicts (), not through the MIP.
@@ -253,6 +254,48 @@ def random_plan(rng):
     return None, None
 
 
+def crowded_plan(rng):
+    """A plan where rooms, not people, are scarce: one or two rooms (one
+    with a fixed meeting, off the grid at times), a short day and four or
+    five requests of disjoint pairs, so that the room packing cuts of
+    --bound bind."""
+    slot = rng.choice([10, 15, 15, 20])
+    day_start = 9 * 60
+    day_end = day_start + slot * rng.choice([4, 5, 6])
+    conf = {"title": "Crowded", "time_zone": "Europe/Brussels",
+            "start_date": "2026-05-04", "end_date": "2026-05-04",
+            "day_start": f"{day_start // 60:02d}:{day_start % 60:02d}",
+            "day_end": f"{day_end // 60:02d}:{day_end % 60:02d}",
+            "slot_minutes": slot,
+            "turnover_minutes": rng.choice([0, 5, 5, 10]),
+            "buffer_minutes": rng.choice([0, 10])}
+    rooms = [{"id": f"r{i}", "name": f"R{i}", "venue": "a"} for i in range(rng.choice([1, 1, 2]))]
+    if len(rooms) == 2 and rng.random() < 0.5:
+        rooms[1]["capacity"] = 2
+    people = [f"p{i}" for i in range(10)]
+    requests = []
+    for i in range(rng.choice([4, 4, 5])):
+        requests.append({"id": f"q{i}", "kind": "bilateral",
+                         "participants": people[2 * i:2 * i + 2] + (["p9"] if rng.random() < 0.15 else []),
+                         "duration_minutes": rng.choice([slot, 2 * slot, 20, 25, 30, 45]),
+                         "priority": rng.choice(planlib.PRIORITIES)})
+    meetings = []
+    if rng.random() < 0.7:
+        start = day_start + 5 * rng.randrange((day_end - day_start) // 5)
+        meetings.append({"id": "f0", "title": "f0", "start": f"2026-05-04T{start // 60:02d}:{start % 60:02d}",
+                         "end": f"2026-05-04T{(start + 15) // 60:02d}:{(start + 15) % 60:02d}",
+                         "participants": ["p8"], "room": "r0"})
+    data = {"format": "ministerial-plan", "version": 1, "conference": conf,
+            "venues": [{"id": "a", "name": "A"}], "rooms": rooms, "travel": [],
+            "delegations": [{"id": "D", "name": "D"}],
+            "participants": [{"id": p, "name": p, "delegation": "D"} for p in people],
+            "meetings": meetings, "requests": requests}
+    plan = planlib.loads(json.dumps(data))
+    if planlib.conflicts(plan):
+        return None, None
+    return data, plan
+
+
 def brute_force(plan):
     """The best score, knowing the rules only through planlib.conflicts ()."""
     fixed = []
@@ -338,10 +381,10 @@ def main():
 
     rng = random.Random(args.seed)
     workdir = tempfile.mkdtemp(prefix="yardstick-selftest-")
-    compared = nontrivial = 0
+    compared = nontrivial = tighter = 0
     try:
         for n in range(args.instances):
-            data, plan = random_plan(rng)
+            data, plan = crowded_plan(rng) if n % 3 == 2 else random_plan(rng)
             if plan is None:
                 continue
             expected = brute_force(plan)
@@ -349,6 +392,7 @@ def main():
             _, rstatus, rscore, _ = solve(plan, True, workdir)
             _, bstatus, bscore, _ = solve(plan, True, workdir, packing=True)
             compared += 1
+            tighter += bstatus == "optimal" and rstatus == "optimal" and bscore < rscore
             nontrivial += 0 < expected < sum(planlib.PRIORITY_WEIGHT[q.priority] for q in plan.requests)
             name = f"instance {n} (seed {args.seed})"
             if not problem.exact:
@@ -371,7 +415,7 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
     print(f"yardstick-selftest: {compared} random plans ({nontrivial} where some but not all "
-          f"requests fit), {len(FAILURES)} failures", file=sys.stderr)
+          f"requests fit; --bound below the relaxation on {tighter}), {len(FAILURES)} failures", file=sys.stderr)
     return 1 if FAILURES else 0
 
 
