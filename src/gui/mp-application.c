@@ -32,7 +32,8 @@ static const GOptionEntry main_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable agenda (PDF) to FILE and exit"), N_("FILE") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: run-of-show, agenda or room"), N_("LAYOUT") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: a4 (the default) or letter"), N_("SIZE") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PLAN…]") },
+  /* The parameter string ("[PLAN…]") is set once, in init. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 

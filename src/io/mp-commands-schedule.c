@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "mp-commands.h"
 #include "mp-plan-file.h"
@@ -61,7 +62,7 @@ mp_command_schedule (const MpCommandOptions *options)
              mp_schedule_result_get_n_placed (result, priorities[i]),
              mp_schedule_result_get_n_requests (result, priorities[i]));
 
-  g_print (_("Score: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT "\n"),
+  g_print (_("Score: %" PRId64 " of %" PRId64 "\n"),
            mp_schedule_result_get_score (result),
            mp_schedule_result_get_max_score (result));
 

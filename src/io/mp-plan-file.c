@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -167,10 +168,10 @@ read_int (Reader     *r,
     {
       if (max == G_MAXINT)
         return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, name,
-                     _("must be at least %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
+                     _("must be at least %" PRId64 ", not %" PRId64),
                      min, value);
       return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, name,
-                   _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
+                   _("must be between %" PRId64 " and %" PRId64 ", not %" PRId64),
                    min, max, value);
     }
 
@@ -904,7 +905,7 @@ read_plan (Reader     *r,
     return FALSE;
   if (version > MP_PLAN_FILE_VERSION)
     return fail (r, MP_PLAN_ERROR_VERSION, where, "version",
-                 _("the file is version %" G_GINT64_FORMAT ", written by a newer Ministerial; this version reads version %d and older"),
+                 _("the file is version %" PRId64 ", written by a newer Ministerial; this version reads version %d and older"),
                  version, MP_PLAN_FILE_VERSION);
 
   /* Referenced objects come before the objects that refer to them. */
