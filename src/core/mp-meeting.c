@@ -294,16 +294,14 @@ mp_meeting_get_start (MpMeeting *self)
 }
 
 void
-mp_meeting_set_start (MpMeeting       *self,
-                const MpTime *start)
+mp_meeting_set_start (MpMeeting *self,
+                      const MpTime *start)
 {
   g_return_if_fail (MP_IS_MEETING (self));
 
-  if (mp_time_equal (self->start, start))
+  if (!mp_time_replace (&self->start, start))
     return;
 
-  g_clear_pointer (&self->start, mp_time_free);
-  self->start = start != NULL ? mp_time_copy (start) : NULL;
   update_instants (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START]);
 }
@@ -318,16 +316,14 @@ mp_meeting_get_end (MpMeeting *self)
 }
 
 void
-mp_meeting_set_end (MpMeeting       *self,
-                const MpTime *end)
+mp_meeting_set_end (MpMeeting *self,
+                    const MpTime *end)
 {
   g_return_if_fail (MP_IS_MEETING (self));
 
-  if (mp_time_equal (self->end, end))
+  if (!mp_time_replace (&self->end, end))
     return;
 
-  g_clear_pointer (&self->end, mp_time_free);
-  self->end = end != NULL ? mp_time_copy (end) : NULL;
   update_instants (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_END]);
 }

@@ -188,16 +188,14 @@ mp_request_get_earliest (MpRequest *self)
 }
 
 void
-mp_request_set_earliest (MpRequest       *self,
-                const MpTime *earliest)
+mp_request_set_earliest (MpRequest *self,
+                         const MpTime *earliest)
 {
   g_return_if_fail (MP_IS_REQUEST (self));
 
-  if (mp_time_equal (self->earliest, earliest))
+  if (!mp_time_replace (&self->earliest, earliest))
     return;
 
-  g_clear_pointer (&self->earliest, mp_time_free);
-  self->earliest = earliest != NULL ? mp_time_copy (earliest) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EARLIEST]);
 }
 
@@ -211,16 +209,14 @@ mp_request_get_latest (MpRequest *self)
 }
 
 void
-mp_request_set_latest (MpRequest       *self,
-                const MpTime *latest)
+mp_request_set_latest (MpRequest *self,
+                       const MpTime *latest)
 {
   g_return_if_fail (MP_IS_REQUEST (self));
 
-  if (mp_time_equal (self->latest, latest))
+  if (!mp_time_replace (&self->latest, latest))
     return;
 
-  g_clear_pointer (&self->latest, mp_time_free);
-  self->latest = latest != NULL ? mp_time_copy (latest) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LATEST]);
 }
 

@@ -246,6 +246,18 @@ typedef struct
 
 #define N_DAY_OFFSETS 64
 
+gboolean
+mp_time_replace (MpTime       **field,
+                 const MpTime  *value)
+{
+  if (mp_time_equal (*field, value))
+    return FALSE;
+
+  g_clear_pointer (field, mp_time_free);
+  *field = value != NULL ? mp_time_copy (value) : NULL;
+  return TRUE;
+}
+
 static int
 offset_at (GTimeZone *zone,
            gint64     instant)

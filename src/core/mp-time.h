@@ -46,6 +46,10 @@ MpTime      mp_time_from_instant   (gint64         instant,
                                     GTimeZone     *zone);
 gboolean    mp_time_equal          (const MpTime  *a,
                                     const MpTime  *b);
+/* Replaces *field (owned, may be NULL) with a copy of value; FALSE when
+ * they were equal and nothing changed. For the setters of the model. */
+gboolean    mp_time_replace        (MpTime       **field,
+                                    const MpTime  *value);
 
 /* The instant (Unix seconds) of a time in zone. _resolve refuses a time in
  * a daylight-saving gap; both read a folded time as its first occurrence.
