@@ -212,7 +212,7 @@ test_bad_input (void)
 {
   g_autofree char *dir = make_temp_dir ();
   const struct { const char *name, *content, *fragment; } cases[] = {
-    { "not-json.ministerial", "{\n  \"format\": \"ministerial-plan\",\n  oops\n}\n", ":2:" },
+    { "not-json.ministerial", "{\n  \"format\": \"ministerial-plan\",\n  oops\n}\n", ":3:3: not valid JSON: found “oops” where a member name" },
     { "empty.ministerial", "", "empty" },
     { "dangling.ministerial",
       "{\"format\": \"ministerial-plan\", \"version\": 1, \"conference\": {\"title\": \"T\", "

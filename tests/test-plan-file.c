@@ -160,7 +160,7 @@ test_sample (void)
 static void
 test_not_json (void)
 {
-  expect_error ("{\n  'format': \n}\n", MP_PLAN_ERROR_NOT_JSON, NAME ":3:1:", "not valid JSON", "unexpected", NULL);
+  expect_error ("{\n  'format': \n}\n", MP_PLAN_ERROR_NOT_JSON, NAME ":3:1:", "not valid JSON", "found “}” where a value should be", NULL);
   {
     g_autoptr(GError) error = NULL;
 

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mp-json.h"
 #include "mp-plan-file.h"
 
 /* Reading ------------------------------------------------------------- */
@@ -82,31 +83,27 @@ fail (Reader     *r,
 }
 
 static const char *
-json_type_word (JsonNode *node)
+json_type_word (const MpJsonValue *node)
 {
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
+  switch (node->type)
     {
-    case G_TYPE_STRING:  return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    default:             return _("a number");
+    case MP_JSON_NULL:    return _("null");
+    case MP_JSON_OBJECT:  return _("an object");
+    case MP_JSON_ARRAY:   return _("an array");
+    case MP_JSON_STRING:  return _("a string");
+    case MP_JSON_BOOLEAN: return _("true or false");
+    default:              return _("a number");
     }
 }
 
-static JsonNode *
-member (Reader     *r,
-        JsonObject *object,
-        const char *where,
-        const char *name,
-        gboolean    required)
+static const MpJsonValue *
+member (Reader            *r,
+        const MpJsonValue *object,
+        const char        *where,
+        const char        *name,
+        gboolean           required)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const MpJsonValue *node = mp_json_object_get (object, name);
 
   if (node == NULL && required)
     fail (r, MP_PLAN_ERROR_MISSING_MEMBER, where, name, _("is required but missing"));
@@ -116,23 +113,23 @@ member (Reader     *r,
 
 static gboolean
 read_string (Reader      *r,
-             JsonObject  *object,
+             const MpJsonValue *object,
              const char  *where,
              const char  *name,
              gboolean     required,
              const char **out)
 {
-  JsonNode *node = member (r, object, where, name, required);
+  const MpJsonValue *node = member (r, object, where, name, required);
 
   *out = NULL;
   if (node == NULL)
     return !required;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != MP_JSON_STRING)
     return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name,
                  _("must be a string, not %s"), json_type_word (node));
 
-  *out = json_node_get_string (node);
+  *out = node->string;
   if (required && (*out)[0] == '\0')
     return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, name, _("must not be empty"));
 
@@ -141,7 +138,7 @@ read_string (Reader      *r,
 
 static gboolean
 read_int (Reader     *r,
-          JsonObject *object,
+          const MpJsonValue *object,
           const char *where,
           const char *name,
           gboolean    required,
@@ -149,21 +146,21 @@ read_int (Reader     *r,
           gint64      max,
           gint64     *out)
 {
-  JsonNode *node = member (r, object, where, name, required);
+  const MpJsonValue *node = member (r, object, where, name, required);
   gint64 value;
 
   if (node == NULL)
     return !required;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != MP_JSON_INTEGER)
     {
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+      if (node->type == MP_JSON_DOUBLE)
         return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name, _("must be a whole number"));
       return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name,
                    _("must be a whole number, not %s"), json_type_word (node));
     }
 
-  value = json_node_get_int (node);
+  value = node->integer;
   if (value < min || value > max)
     {
       if (max == G_MAXINT)
@@ -181,21 +178,21 @@ read_int (Reader     *r,
 
 static gboolean
 read_bool (Reader     *r,
-           JsonObject *object,
+           const MpJsonValue *object,
            const char *where,
            const char *name,
            gboolean   *out)
 {
-  JsonNode *node = member (r, object, where, name, FALSE);
+  const MpJsonValue *node = member (r, object, where, name, FALSE);
 
   if (node == NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != MP_JSON_BOOLEAN)
     return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name,
                  _("must be true or false, not %s"), json_type_word (node));
 
-  *out = json_node_get_boolean (node);
+  *out = node->boolean;
   return TRUE;
 }
 
@@ -231,7 +228,7 @@ check_enum (Reader     *r,
 
 static gboolean
 read_enum (Reader     *r,
-           JsonObject *object,
+           const MpJsonValue *object,
            const char *where,
            const char *name,
            GType       type,
@@ -248,38 +245,37 @@ read_enum (Reader     *r,
 }
 
 static gboolean
-read_array (Reader      *r,
-            JsonObject  *object,
-            const char  *where,
-            const char  *name,
-            JsonArray  **out)
+read_array (Reader             *r,
+            const MpJsonValue  *object,
+            const char         *where,
+            const char         *name,
+            const MpJsonValue **out)
 {
-  JsonNode *node = member (r, object, where, name, FALSE);
+  const MpJsonValue *node = member (r, object, where, name, FALSE);
 
   *out = NULL;
   if (node == NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != MP_JSON_ARRAY)
     return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name,
                  _("must be an array, not %s"), json_type_word (node));
 
-  *out = json_node_get_array (node);
+  *out = node;
   return TRUE;
 }
 
 /* An array of strings; with type, each names an object of that type. */
 static gboolean
 read_strv (Reader       *r,
-           JsonObject   *object,
+           const MpJsonValue *object,
            const char   *where,
            const char   *name,
            GType         reference,
            char       ***out)
 {
-  JsonArray *array;
+  const MpJsonValue *array;
   GStrvBuilder *builder;
-  guint n;
 
   *out = NULL;
   if (!read_array (r, object, where, name, &array))
@@ -287,21 +283,20 @@ read_strv (Reader       *r,
   if (array == NULL)
     return TRUE;
 
-  n = json_array_get_length (array);
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < array->length; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const MpJsonValue *node = &array->items[i];
       const char *text;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != MP_JSON_STRING)
         {
           g_strv_builder_unref (builder);
           return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, name,
                        _("item %u must be a string, not %s"), i, json_type_word (node));
         }
 
-      text = json_node_get_string (node);
+      text = node->string;
       if (reference != G_TYPE_INVALID && mp_plan_lookup (r->plan, reference, text) == NULL)
         {
           g_strv_builder_unref (builder);
@@ -336,7 +331,7 @@ type_word (GType type)
 
 static gboolean
 read_reference (Reader      *r,
-                JsonObject  *object,
+                const MpJsonValue *object,
                 const char  *where,
                 const char  *name,
                 gboolean     required,
@@ -355,7 +350,7 @@ read_reference (Reader      *r,
 
 static gboolean
 read_zone (Reader      *r,
-           JsonObject  *object,
+           const MpJsonValue *object,
            const char  *where,
            const char  *name,
            gboolean     required,
@@ -377,7 +372,7 @@ read_zone (Reader      *r,
 /* A date-time, checked against zone: a local time in a gap is refused. */
 static gboolean
 read_time (Reader     *r,
-           JsonObject *object,
+           const MpJsonValue *object,
            const char *where,
            const char *name,
            gboolean    required,
@@ -417,21 +412,30 @@ check_span (Reader       *r,
   return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, name, _("must be after the start"));
 }
 
+/* The members of object that known does not list. Members are usually in
+ * the order a save writes them, so the search starts where the last one
+ * was found. */
 static JsonObject *
-collect_extra (JsonObject         *object,
+collect_extra (const MpJsonValue  *object,
                const char * const *known)
 {
-  g_autoptr(GList) names = json_object_get_members (object);
   JsonObject *extra = NULL;
+  guint next = 0;
 
-  for (const GList *l = names; l != NULL; l = l->next)
+  for (guint i = 0; i < object->length; i++)
     {
-      if (g_strv_contains (known, l->data))
+      const MpJsonMember *m = &object->members[i];
+
+      if (known[next] != NULL && strcmp (known[next], m->name) == 0)
+        {
+          next++;
+          continue;
+        }
+      if (g_strv_contains (known, m->name))
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+      json_object_set_member (extra, m->name, mp_json_to_node (&m->value));
     }
 
   return extra;
@@ -439,7 +443,7 @@ collect_extra (JsonObject         *object,
 
 static void
 keep_extra (MpRecord           *record,
-            JsonObject         *object,
+            const MpJsonValue  *object,
             const char * const *known)
 {
   JsonObject *extra = collect_extra (object, known);
@@ -451,48 +455,85 @@ keep_extra (MpRecord           *record,
     }
 }
 
+/* Names an object in messages, as "participants[12] “USA-001”". Every
+ * object read gets one, and almost none is ever shown: the text goes on
+ * the stack unless it is long. */
+typedef struct
+{
+  char  stack[128];
+  char *heap;
+} Where;
+
+G_GNUC_PRINTF (2, 3)
+static const char *
+where_format (Where      *w,
+              const char *format,
+              ...)
+{
+  va_list args;
+  int n;
+
+  g_clear_pointer (&w->heap, g_free);
+  va_start (args, format);
+  n = g_vsnprintf (w->stack, sizeof w->stack, format, args);
+  va_end (args);
+  if (n >= 0 && (gsize) n < sizeof w->stack)
+    return w->stack;
+
+  va_start (args, format);
+  w->heap = g_strdup_vprintf (format, args);
+  va_end (args);
+  return w->heap;
+}
+
+static void
+where_clear (Where *w)
+{
+  g_clear_pointer (&w->heap, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Where, where_clear)
+
 typedef gboolean (*ReadItem) (Reader     *r,
-                              JsonObject *object,
+                              const MpJsonValue *object,
                               const char *where,
                               const char *id);
 
 /* Reads every object of an array member, checking ids: present (unless
  * the array allows none), strings, non-empty and unique. */
 static gboolean
-read_collection (Reader     *r,
-                 JsonObject *root,
+read_collection (Reader            *r,
+                 const MpJsonValue *root,
                  const char *name,
                  GType       type,
                  gboolean    ids_required,
                  ReadItem    read_item)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
+  const MpJsonValue *array;
 
   if (!read_array (r, root, _("the plan"), name, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
+      const MpJsonValue *object = &array->items[i];
+      g_auto(Where) place = { .heap = NULL };
+      const char *where = where_format (&place, "%s[%u]", name, i);
       const char *id = NULL;
-      JsonObject *object;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (object->type != MP_JSON_OBJECT)
         return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, NULL,
-                     _("must be an object, not %s"), json_type_word (node));
+                     _("must be an object, not %s"), json_type_word (object));
 
-      object = json_node_get_object (node);
       if (!read_string (r, object, where, "id", ids_required, &id))
         return FALSE;
 
       if (id != NULL)
         {
-          g_free (where);
-          where = g_strdup_printf ("%s[%u] “%s”", name, i, id);
+          where = where_format (&place, "%s[%u] “%s”", name, i, id);
 
           if (id[0] == '\0')
             return fail (r, MP_PLAN_ERROR_BAD_VALUE, where, "id", _("must not be empty"));
@@ -509,24 +550,22 @@ read_collection (Reader     *r,
 }
 
 static gboolean
-read_conference (Reader     *r,
-                 JsonObject *root)
+read_conference (Reader            *r,
+                 const MpJsonValue *root)
 {
   MpConference *conference = mp_plan_get_conference (r->plan);
   const char *where = _("conference");
-  JsonNode *node = member (r, root, _("the plan"), "conference", TRUE);
-  JsonObject *object;
+  const MpJsonValue *object = member (r, root, _("the plan"), "conference", TRUE);
   const char *title, *zone, *start, *end, *notes, *clock;
   gint64 start_day, end_day, value;
   int minutes;
   g_autoptr(GError) error = NULL;
 
-  if (node == NULL)
+  if (object == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (object->type != MP_JSON_OBJECT)
     return fail (r, MP_PLAN_ERROR_WRONG_TYPE, _("the plan"), "conference",
-                 _("must be an object, not %s"), json_type_word (node));
-  object = json_node_get_object (node);
+                 _("must be an object, not %s"), json_type_word (object));
 
   if (!read_string (r, object, where, "title", TRUE, &title) ||
       !read_zone (r, object, where, "time_zone", TRUE, &zone) ||
@@ -598,7 +637,7 @@ add_record (Reader   *r,
 
 static gboolean
 read_venue (Reader     *r,
-            JsonObject *object,
+            const MpJsonValue *object,
             const char *where,
             const char *id)
 {
@@ -620,13 +659,13 @@ read_venue (Reader     *r,
 
 static gboolean
 read_room (Reader     *r,
-           JsonObject *object,
+           const MpJsonValue *object,
            const char *where,
            const char *id)
 {
   const char *name, *venue_id;
   gint64 capacity = 0;
-  JsonArray *kinds;
+  const MpJsonValue *kinds;
   guint mask = 0;
   MpRoom *room;
 
@@ -636,15 +675,15 @@ read_room (Reader     *r,
       !read_array (r, object, where, "kinds", &kinds))
     return FALSE;
 
-  for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
+  for (guint i = 0; kinds != NULL && i < kinds->length; i++)
     {
-      JsonNode *node = json_array_get_element (kinds, i);
+      const MpJsonValue *node = &kinds->items[i];
       int kind;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != MP_JSON_STRING)
         return fail (r, MP_PLAN_ERROR_WRONG_TYPE, where, "kinds",
                      _("item %u must be a string, not %s"), i, json_type_word (node));
-      if (!check_enum (r, where, "kinds", MP_TYPE_MEETING_KIND, json_node_get_string (node), &kind))
+      if (!check_enum (r, where, "kinds", MP_TYPE_MEETING_KIND, node->string, &kind))
         return FALSE;
       mask |= 1u << kind;
     }
@@ -660,7 +699,7 @@ read_room (Reader     *r,
 
 static gboolean
 read_travel (Reader     *r,
-             JsonObject *object,
+             const MpJsonValue *object,
              const char *where,
              const char *id)
 {
@@ -683,7 +722,7 @@ read_travel (Reader     *r,
 
 static gboolean
 read_delegation (Reader     *r,
-                 JsonObject *object,
+                 const MpJsonValue *object,
                  const char *where,
                  const char *id)
 {
@@ -713,13 +752,13 @@ read_delegation (Reader     *r,
 
 static gboolean
 read_windows (Reader      *r,
-              JsonObject  *object,
+              const MpJsonValue *object,
               const char  *where,
               GArray     **out)
 {
   GTimeZone *zone = mp_conference_get_zone (mp_plan_get_conference (r->plan));
   g_autoptr(GArray) windows = NULL;
-  JsonArray *array;
+  const MpJsonValue *array;
 
   *out = NULL;
   if (!read_array (r, object, where, "available", &array))
@@ -729,23 +768,24 @@ read_windows (Reader      *r,
 
   windows = g_array_new (FALSE, FALSE, sizeof (MpInterval));
   g_array_set_clear_func (windows, mp_interval_clear);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *item = g_strdup_printf ("%s available[%u]", where, i);
+      const MpJsonValue *node = &array->items[i];
+      g_auto(Where) place = { .heap = NULL };
+      const char *item = where_format (&place, "%s available[%u]", where, i);
       MpInterval window = { 0 };
       gboolean present;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (node->type != MP_JSON_OBJECT)
         return fail (r, MP_PLAN_ERROR_WRONG_TYPE, item, NULL,
                      _("must be an object with start and end, not %s"), json_type_word (node));
 
-      if (!read_time (r, json_node_get_object (node), item, "start", TRUE, zone, &window.start, &present) ||
-          !read_time (r, json_node_get_object (node), item, "end", TRUE, zone, &window.end, &present) ||
+      if (!read_time (r, node, item, "start", TRUE, zone, &window.start, &present) ||
+          !read_time (r, node, item, "end", TRUE, zone, &window.end, &present) ||
           !check_span (r, item, "end", &window.start, &window.end, zone))
         return FALSE;
 
-      window.extra = collect_extra (json_node_get_object (node), window_members);
+      window.extra = collect_extra (node, window_members);
       g_array_append_val (windows, window);
     }
 
@@ -755,7 +795,7 @@ read_windows (Reader      *r,
 
 static gboolean
 read_participant (Reader     *r,
-                  JsonObject *object,
+                  const MpJsonValue *object,
                   const char *where,
                   const char *id)
 {
@@ -787,7 +827,7 @@ read_participant (Reader     *r,
 
 static gboolean
 read_request (Reader     *r,
-              JsonObject *object,
+              const MpJsonValue *object,
               const char *where,
               const char *id)
 {
@@ -832,7 +872,7 @@ read_request (Reader     *r,
 
 static gboolean
 read_meeting (Reader     *r,
-              JsonObject *object,
+              const MpJsonValue *object,
               const char *where,
               const char *id)
 {
@@ -887,8 +927,8 @@ read_meeting (Reader     *r,
 }
 
 static gboolean
-read_plan (Reader     *r,
-           JsonObject *root)
+read_plan (Reader            *r,
+           const MpJsonValue *root)
 {
   const char *where = _("the plan");
   const char *format;
@@ -921,7 +961,7 @@ read_plan (Reader     *r,
 
   /* The host is read once the delegations are there: it names one. */
   {
-    JsonObject *conference = json_object_get_object_member (root, "conference");
+    const MpJsonValue *conference = mp_json_object_get (root, "conference");
     const char *host;
 
     if (!read_reference (r, conference, _("conference"), "host", FALSE, MP_TYPE_DELEGATION, &host))
@@ -935,57 +975,19 @@ read_plan (Reader     *r,
   return TRUE;
 }
 
-/* json-glib words its messages "<data>:3:14: Parse error: ..."; take the
- * position and the description, and name the file instead. */
-static void
-set_parse_error (GError     **error,
-                 const char  *display_name,
-                 const char  *message)
-{
-  const char *marker = strstr (message, ": Parse error: ");
-  const char *description = marker != NULL ? marker + strlen (": Parse error: ") : message;
-  const char *colon = strchr (message, ':');
-  guint line = 0, column = 0;
-
-  g_autofree char *cleaned = NULL;
-  const char *expected;
-
-  if (colon == NULL || sscanf (colon, ":%u:%u:", &line, &column) != 2)
-    line = column = 0;
-
-  /* json-glib 1.6 says "unexpected character `}', expected character `}'"
-   * where a value is missing: the second half then only confuses. */
-  expected = strstr (description, ", expected character ");
-  if (g_str_has_prefix (description, "unexpected character ") && expected != NULL)
-    {
-      const char *found = description + strlen ("unexpected character ");
-      const char *wanted = expected + strlen (", expected character ");
-      gsize found_length = expected - found;
-
-      if (strlen (wanted) == found_length && strncmp (found, wanted, found_length) == 0)
-        {
-          cleaned = g_strndup (description, expected - description);
-          description = cleaned;
-        }
-    }
-
-  g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON,
-               _("%s:%u:%u: not valid JSON: %s"), display_name, line, column, description);
-}
-
 MpPlan *
 mp_plan_file_load_data (const char  *data,
                         gsize        length,
                         const char  *display_name,
                         GError     **error)
 {
-  /* Not immutable: sealing hashes every object, which the reader never needs. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(MpJsonDocument) document = NULL;
   g_autoptr(MpPlan) plan = mp_plan_new ();
-  g_autoptr(GError) local_error = NULL;
   Reader r = { display_name, plan, error };
+  const MpJsonValue *root;
+  g_autofree char *message = NULL;
+  MpJsonPosition position;
   const char *invalid;
-  JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1009,13 +1011,17 @@ mp_plan_file_load_data (const char  *data,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  document = mp_json_document_parse (data, length, &position, &message);
+  if (document == NULL)
     {
-      set_parse_error (error, display_name, local_error->message);
+      /* Translators: file:line:column: not valid JSON: what is wrong */
+      g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON,
+                   _("%s:%u:%u: not valid JSON: %s"), display_name,
+                   position.line, position.column, message);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
+  root = mp_json_document_get_root (document);
   if (root == NULL)
     {
       g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_NOT_JSON,
@@ -1023,7 +1029,7 @@ mp_plan_file_load_data (const char  *data,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->type != MP_JSON_OBJECT)
     {
       g_set_error (error, MP_PLAN_ERROR, MP_PLAN_ERROR_FORMAT,
                    _("%s: not a Ministerial plan: the file holds %s, not a JSON object"),
@@ -1031,7 +1037,7 @@ mp_plan_file_load_data (const char  *data,
       return NULL;
     }
 
-  if (!read_plan (&r, json_node_get_object (root)))
+  if (!read_plan (&r, root))
     return NULL;
 
   return g_steal_pointer (&plan);
