@@ -498,6 +498,66 @@ mp_plan_get_room_zone (MpPlan     *self,
   return mp_plan_get_zone (self, venue != NULL ? mp_venue_get_time_zone (venue) : NULL);
 }
 
+gboolean
+mp_plan_meeting_involves (MpPlan     *self,
+                          MpMeeting  *meeting,
+                          const char *id)
+{
+  const char * const *participants;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (MP_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  participants = mp_meeting_get_participants (meeting);
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      MpParticipant *p;
+
+      if (g_str_equal (participants[i], id))
+        return TRUE;
+      p = mp_plan_get_participant (self, participants[i]);
+      if (p != NULL && g_strcmp0 (mp_participant_get_delegation (p), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+GPtrArray *
+mp_plan_list_rooms_by_venue (MpPlan *self)
+{
+  GListModel *venues, *rooms;
+  GPtrArray *ordered;
+  guint n_venues, n_rooms;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+
+  venues = mp_plan_get_venues (self);
+  rooms = mp_plan_get_rooms (self);
+  n_venues = g_list_model_get_n_items (venues);
+  n_rooms = g_list_model_get_n_items (rooms);
+  ordered = g_ptr_array_sized_new (n_rooms);
+
+  for (guint v = 0; v <= n_venues; v++)
+    {
+      g_autoptr(MpVenue) venue = v < n_venues ? g_list_model_get_item (venues, v) : NULL;
+      const char *venue_id = venue != NULL ? mp_record_get_id (MP_RECORD (venue)) : NULL;
+
+      for (guint r = 0; r < n_rooms; r++)
+        {
+          g_autoptr(MpRoom) room = g_list_model_get_item (rooms, r);
+          const char *room_venue = mp_room_get_venue (room);
+          gboolean orphan = room_venue == NULL || mp_plan_get_venue (self, room_venue) == NULL;
+
+          if (venue != NULL ? g_strcmp0 (room_venue, venue_id) == 0 : orphan)
+            g_ptr_array_add (ordered, room);
+        }
+    }
+
+  return ordered;
+}
+
 MpVenue *
 mp_plan_get_meeting_venue (MpPlan    *self,
                            MpMeeting *meeting)

@@ -104,6 +104,15 @@ int           mp_plan_get_travel_minutes   (MpPlan      *self,
 /* The meetings, not cancelled, that name participant_id. */
 GPtrArray    *mp_plan_list_meetings_of     (MpPlan      *self,
                                             const char  *participant_id);
+/* TRUE when the meeting names the participant id, or a participant of
+ * the delegation id: what a view filtered on either shows. */
+gboolean      mp_plan_meeting_involves     (MpPlan      *self,
+                                            MpMeeting   *meeting,
+                                            const char  *id);
+/* The rooms under their venues, in the order of venues, then the rooms of
+ * no venue (or of a venue that is not there): the order views show them
+ * in. A new array of borrowed rooms. */
+GPtrArray    *mp_plan_list_rooms_by_venue  (MpPlan      *self);
 /* The request's placement (a meeting not cancelled naming it), or NULL. */
 MpMeeting    *mp_plan_get_placement        (MpPlan      *self,
                                             const char  *request_id);
