@@ -717,6 +717,90 @@ test_requests_add_edit (void)
   fixture_teardown (&fixture);
 }
 
+/* The window's actions a requests page asks for, recorded. */
+static void
+on_win_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  GString *log = data;
+
+  g_string_append_printf (log, "%s %s;", g_action_get_name (G_ACTION (action)),
+                          g_variant_get_string (parameter, NULL));
+}
+
+/* Without a pointer: Enter on an unplaced request's row, its Place button,
+ * or the Place… button of its details ask the window to place it
+ * (win.place-request); Enter on a placed one shows its meeting. */
+static void
+test_requests_place (void)
+{
+  Fixture fixture;
+  MpRequestsPage *page;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  const char *names[] = { "place-request", "show-meeting" };
+  GtkWidget *list_view;
+  GtkWidget *place_button;
+  GtkWidget *row_button;
+  GListModel *model;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_STRING);
+
+      g_signal_connect (action, "activate", G_CALLBACK (on_win_action_cb), log);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+
+  fixture_setup (&fixture, mp_requests_page_new ());
+  gtk_widget_insert_action_group (fixture.window, "win", G_ACTION_GROUP (group));
+  page = MP_REQUESTS_PAGE (fixture.page);
+  model = mp_requests_page_get_model (page);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture.page, MP_TYPE_REQUESTS_PAGE, "list_view"));
+  place_button = GTK_WIDGET (gtk_widget_get_template_child (fixture.page, MP_TYPE_REQUESTS_PAGE, "place_button"));
+  row_button = find_widget (fixture.page, GTK_TYPE_BUTTON, "_Place…");
+  g_assert_null (row_button);
+  g_assert_false (gtk_widget_is_sensitive (place_button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (place_button));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (id_at (model, i), "req-blackhawk"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (list_view, "activate", position);
+  g_assert_cmpstr (log->str, ==, "place-request req-blackhawk;");
+
+  g_string_truncate (log, 0);
+  mp_requests_page_select (page, mp_plan_get_request (fixture.plan, "req-pull-aside"));
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (place_button));
+  g_signal_emit_by_name (place_button, "clicked");
+  row_button = find_widget (fixture.page, GTK_TYPE_BUTTON, "_Place…");
+  g_assert_nonnull (row_button);
+  g_assert_true (gtk_widget_get_focusable (row_button));
+  g_signal_emit_by_name (row_button, "clicked");
+  g_assert_cmpstr (log->str, ==, "place-request req-pull-aside;place-request req-pull-aside;");
+
+  /* Placed: nothing to place, Enter shows the meeting. */
+  g_string_truncate (log, 0);
+  place (&fixture, "req-pull-aside");
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (place_button));
+  g_assert_null (find_widget (fixture.page, GTK_TYPE_BUTTON, "_Place…"));
+  mp_requests_page_set_show_all (page, TRUE);
+  iterate ();
+  position = GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (id_at (model, i), "req-pull-aside"))
+      position = i;
+  g_signal_emit_by_name (list_view, "activate", position);
+  g_assert_cmpstr (log->str, ==, "show-meeting placed;");
+
+  fixture_teardown (&fixture);
+}
+
 /* Rooms */
 
 static void
@@ -904,6 +988,7 @@ main (int   argc,
 
   g_test_add_func ("/pages/requests/list", test_requests_list);
   g_test_add_func ("/pages/requests/add-edit", test_requests_add_edit);
+  g_test_add_func ("/pages/requests/place", test_requests_place);
 
   g_test_add_func ("/pages/rooms/list", test_rooms_list);
   g_test_add_func ("/pages/rooms/edit", test_rooms_edit);

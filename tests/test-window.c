@@ -502,6 +502,212 @@ test_window_requests_panel (void)
   close_window (window);
 }
 
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+position_of (GListModel *model,
+             const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MpRecord) record = g_list_model_get_item (model, i);
+
+      if (g_str_equal (mp_record_get_id (record), id))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_time (const MpTime *time,
+             const char   *expected)
+{
+  g_autofree char *text = mp_time_to_string (time);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Where the keyboard path puts a request before the person moves it: the
+ * first slot of the day shown, or the request's earliest start when
+ * later; the first room that serves its kind, seats its people and is
+ * free then. */
+static void
+test_window_draft_request (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpPlan *plan = mp_document_get_plan (mp_window_get_document (window));
+  MpRequest *pull_aside = mp_plan_get_request (plan, "req-pull-aside");
+  MpTime eleven;
+  MpMeeting *draft;
+
+  /* The 23rd is shown; the request cannot start before the 24th, 08:00. */
+  mp_timeline_set_day (timeline, day_of ("2014-04-23"));
+  draft = mp_timeline_draft_request (timeline, mp_plan_get_request (plan, "req-blackhawk"));
+  assert_time (mp_meeting_get_start (draft), "2014-04-24T08:00");
+  assert_time (mp_meeting_get_end (draft), "2014-04-24T09:00");
+  g_assert_cmpstr (mp_meeting_get_room (draft), ==, "conference-room-a");
+  g_assert_cmpint (mp_plan_get_position (plan, MP_RECORD (draft)), <, 0);
+  g_assert_finalize_object (draft);
+
+  /* The 25th is shown, after the earliest: its first slot. */
+  mp_timeline_set_day (timeline, day_of ("2014-04-25"));
+  draft = mp_timeline_draft_request (timeline, mp_plan_get_request (plan, "req-can-sedena"));
+  assert_time (mp_meeting_get_start (draft), "2014-04-25T08:00");
+  g_assert_cmpstr (mp_meeting_get_room (draft), ==, "conference-room-a");
+  g_assert_finalize_object (draft);
+
+  /* Conference room A is taken at 11:00 on the 24th: B, the next that
+   * serves a pull-aside. */
+  g_assert_true (mp_time_parse ("2014-04-24T11:00", &eleven, NULL));
+  mp_request_set_earliest (pull_aside, &eleven);
+  mp_timeline_set_day (timeline, day_of ("2014-04-24"));
+  draft = mp_timeline_draft_request (timeline, pull_aside);
+  assert_time (mp_meeting_get_start (draft), "2014-04-24T11:00");
+  assert_time (mp_meeting_get_end (draft), "2014-04-24T11:15");
+  g_assert_cmpstr (mp_meeting_get_room (draft), ==, "conference-room-b");
+  g_assert_finalize_object (draft);
+
+  close_window (window);
+}
+
+/* Placing a request without a pointer: Enter on its row in the panel
+ * opens the editor on a new tentative meeting made from it; time and
+ * room are set there, checked as typed, and Add places it as one undo
+ * step, as a drop does. Bad times are refused; closing (Escape) puts the
+ * draft away. */
+static void
+test_window_place_request_keyboard (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpMeetingEditor *editor = MP_MEETING_EDITOR (mp_window_get_editor (window));
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpPlan *plan = mp_history_get_plan (history);
+  MpRequest *request = mp_plan_get_request (plan, "req-blackhawk");
+  guint n_meetings = g_list_model_get_n_items (mp_plan_get_meetings (plan));
+  GtkWidget *panel;
+  GtkWidget *place_button;
+  GtkWidget *focus;
+  GtkEditable *start_row;
+  GtkEditable *end_row;
+  AdwComboRow *room_row;
+  GListModel *model;
+  MpMeeting *draft;
+  guint n_unplaced;
+  const char * const *people;
+
+  mp_timeline_set_day (timeline, day_of ("2014-04-23"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-requests", NULL));
+  drain ();
+  panel = mp_window_get_requests_panel (window);
+  model = mp_requests_page_get_model (MP_REQUESTS_PAGE (panel));
+  n_unplaced = g_list_model_get_n_items (model);
+
+  /* The panel's Place button is named for the keyboard and screen
+   * readers, and acts on the selected request only when it is unplaced. */
+  place_button = template_child (panel, MP_TYPE_REQUESTS_PAGE, "place_button");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (place_button), ==, "Place Request…");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (place_button),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Place Request…"));
+  g_assert_true (gtk_widget_get_focusable (place_button));
+  g_assert_false (gtk_widget_is_sensitive (place_button));
+
+  /* Enter on the row. */
+  g_signal_emit_by_name (template_child (panel, MP_TYPE_REQUESTS_PAGE, "list_view"), "activate",
+                         position_of (model, "req-blackhawk"));
+  drain ();
+  g_assert_true (mp_window_get_editor_visible (window));
+  g_assert_true (mp_meeting_editor_get_is_draft (editor));
+  draft = mp_meeting_editor_get_meeting (editor);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (mp_meeting_get_title (draft), ==, mp_request_get_title (request));
+  g_assert_cmpint (mp_meeting_get_kind (draft), ==, MP_MEETING_KIND_BILATERAL);
+  g_assert_cmpint (mp_meeting_get_status (draft), ==, MP_MEETING_STATUS_TENTATIVE);
+  g_assert_cmpstr (mp_meeting_get_request (draft), ==, "req-blackhawk");
+  people = mp_meeting_get_participants (draft);
+  g_assert_true (g_strv_equal (people, mp_request_get_participants (request)));
+  assert_time (mp_meeting_get_start (draft), "2014-04-24T08:00");
+  g_assert_cmpstr (mp_meeting_get_room (draft), ==, "conference-room-a");
+  /* Nothing is in the plan yet, nothing to undo. */
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+  g_assert_null (mp_plan_get_placement (plan, "req-blackhawk"));
+  g_assert_false (mp_history_get_can_undo (history));
+
+  /* The time is where typing goes. */
+  start_row = template_child (editor, MP_TYPE_MEETING_EDITOR, "start_row");
+  end_row = template_child (editor, MP_TYPE_MEETING_EDITOR, "end_row");
+  room_row = template_child (editor, MP_TYPE_MEETING_EDITOR, "room_row");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (start_row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (start_row)));
+  g_assert_cmpstr (gtk_editable_get_text (start_row), ==, "08:00");
+
+  /* Set there, checked as typed. */
+  gtk_editable_set_text (start_row, "10:00");
+  g_assert_nonnull (mp_meeting_editor_get_error (editor));
+  g_assert_false (mp_meeting_editor_add (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+  gtk_editable_set_text (end_row, "11:00");
+  g_assert_null (mp_meeting_editor_get_error (editor));
+  adw_combo_row_set_selected (room_row, 3);
+  g_assert_cmpstr (mp_meeting_get_room (draft), ==, "conference-room-b");
+  assert_time (mp_meeting_get_start (draft), "2014-04-24T10:00");
+  assert_time (mp_meeting_get_end (draft), "2014-04-24T11:00");
+  g_assert_false (mp_history_get_can_undo (history));
+
+  /* Add: placed, as after a drop, in one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add", NULL));
+  drain ();
+  g_assert_true (mp_plan_get_placement (plan, "req-blackhawk") == draft);
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings + 1);
+  g_assert_cmpstr (mp_history_get_undo_label (history), ==, "Place Request");
+  g_assert_false (mp_meeting_editor_get_is_draft (editor));
+  g_assert_true (mp_timeline_get_selected (timeline) == draft);
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_unplaced - 1);
+  g_assert_false (mp_window_place_request (window, "req-blackhawk"));
+
+  g_assert_true (mp_history_undo (history));
+  drain ();
+  g_assert_null (mp_plan_get_placement (plan, "req-blackhawk"));
+  g_assert_false (mp_window_get_editor_visible (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_unplaced);
+
+  /* Selected in the panel, its Place button does the same; a time that
+   * is no time is refused; Escape puts the draft away. */
+  mp_requests_page_select (MP_REQUESTS_PAGE (panel), mp_plan_get_request (plan, "req-pull-aside"));
+  g_assert_true (gtk_widget_is_sensitive (place_button));
+  g_signal_emit_by_name (place_button, "clicked");
+  drain ();
+  g_assert_true (mp_meeting_editor_get_is_draft (editor));
+  draft = mp_meeting_editor_get_meeting (editor);
+  g_assert_cmpstr (mp_meeting_get_request (draft), ==, "req-pull-aside");
+  gtk_editable_set_text (start_row, "25:00");
+  g_assert_nonnull (mp_meeting_editor_get_error (editor));
+  g_assert_false (mp_meeting_editor_add (editor));
+  g_assert_null (mp_plan_get_placement (plan, "req-pull-aside"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.close", NULL));
+  drain ();
+  g_assert_false (mp_window_get_editor_visible (window));
+  g_assert_null (mp_meeting_editor_get_meeting (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), ==, n_meetings);
+
+  g_assert_false (mp_window_place_request (window, "no-such-request"));
+  close_window (window);
+}
+
 /* The conference's own settings: each field through its widget, checked,
  * written through the history; undo takes every change back and the
  * window follows. */
@@ -1278,6 +1484,9 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
 
+  /* GTK's test accessibility backend: accessible names can be checked,
+   * with no D-Bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_nonnull (mp_get_resource ());
@@ -1287,6 +1496,8 @@ main (int   argc,
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/requests", test_window_requests);
   g_test_add_func ("/window/requests-panel", test_window_requests_panel);
+  g_test_add_func ("/window/draft-request", test_window_draft_request);
+  g_test_add_func ("/window/place-request-keyboard", test_window_place_request_keyboard);
   g_test_add_func ("/window/conference", test_window_conference);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/reopen-last", test_window_reopen_last);

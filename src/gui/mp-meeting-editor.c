@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <gobject/gvaluecollector.h>
 
 #include "mp-meeting-editor.h"
 
@@ -13,6 +14,9 @@ struct _MpMeetingEditor
   GtkWidget       parent_instance;
 
   GtkWidget      *box;
+  GtkLabel       *heading_label;
+  GtkWidget      *delete_button;
+  GtkWidget      *add_button;
   AdwEntryRow    *title_row;
   AdwComboRow    *kind_row;
   AdwComboRow    *status_row;
@@ -37,6 +41,7 @@ struct _MpMeetingEditor
   char           *error;
   gboolean        updating;
   gboolean        participants_dirty;
+  gboolean        draft;       /* meeting is not in the plan yet */
 };
 
 G_DEFINE_FINAL_TYPE (MpMeetingEditor, mp_meeting_editor, GTK_TYPE_WIDGET)
@@ -50,6 +55,7 @@ enum {
 
 enum {
   CLOSED,
+  ADDED,
   N_SIGNALS
 };
 
@@ -59,6 +65,64 @@ static guint signals [N_SIGNALS];
 static void populate (MpMeetingEditor *self);
 static void update_participant_checks (MpMeetingEditor *self);
 static GStrv read_topics (MpMeetingEditor *self);
+static void update_header (MpMeetingEditor *self);
+static void set_meeting (MpMeetingEditor *self,
+                         MpMeeting       *meeting,
+                         gboolean         draft);
+
+/* Changes ----------------------------------------------------------------- */
+
+static gboolean
+can_edit (MpMeetingEditor *self)
+{
+  return !self->updating && self->meeting != NULL && self->history != NULL;
+}
+
+/* A draft's zone follows its room, as the plan does for its meetings. */
+static void
+update_draft_zone (MpMeetingEditor *self)
+{
+  mp_meeting_set_time_zone (self->meeting, mp_plan_get_room_zone (self->plan, mp_meeting_get_room (self->meeting)));
+}
+
+/* Sets properties of the meeting, as g_object_set () does: through the
+ * history as one step called label, or straight on a draft, which is not
+ * in the plan and has nothing to undo yet. */
+static void
+edit (MpMeetingEditor *self,
+      const char      *label,
+      const char      *first_property,
+      ...)
+{
+  va_list args;
+
+  if (!can_edit (self))
+    return;
+
+  if (!self->draft)
+    mp_history_begin (self->history, label);
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->meeting), name);
+      GValue value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      g_assert (pspec != NULL);
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+      g_assert (error == NULL);
+      if (self->draft)
+        g_object_set_property (G_OBJECT (self->meeting), name, &value);
+      else
+        mp_history_set_value (self->history, self->meeting, name, &value);
+      g_value_unset (&value);
+    }
+  va_end (args);
+  if (self->draft)
+    update_draft_zone (self);
+  else
+    mp_history_end (self->history);
+}
 
 /* Helpers ----------------------------------------------------------------- */
 
@@ -143,7 +207,7 @@ on_participant_toggled_cb (GtkCheckButton  *check,
   g_auto(GStrv) participants = NULL;
   gboolean active = gtk_check_button_get_active (check);
 
-  if (self->updating || self->meeting == NULL || self->history == NULL)
+  if (!can_edit (self))
     return;
 
   current = mp_meeting_get_participants (self->meeting);
@@ -155,9 +219,7 @@ on_participant_toggled_cb (GtkCheckButton  *check,
     g_strv_builder_add (builder, id);
   participants = g_strv_builder_end (builder);
 
-  mp_history_begin (self->history, active ? _("Add Participant") : _("Remove Participant"));
-  mp_history_set (self->history, self->meeting, "participants", participants, NULL);
-  mp_history_end (self->history);
+  edit (self, active ? _("Add Participant") : _("Remove Participant"), "participants", participants, NULL);
 }
 
 static void
@@ -549,9 +611,12 @@ set_merged (MpMeetingEditor *self,
             const char      *property,
             const GValue    *value)
 {
-  if (self->updating || self->meeting == NULL || self->history == NULL)
+  if (!can_edit (self))
     return;
-  mp_history_set_merged (self->history, self->meeting, property, value);
+  if (self->draft)
+    g_object_set_property (G_OBJECT (self->meeting), property, value);
+  else
+    mp_history_set_merged (self->history, self->meeting, property, value);
 }
 
 static void
@@ -572,11 +637,7 @@ set_enum_property (MpMeetingEditor *self,
                    int              value,
                    const char      *label)
 {
-  if (self->updating || self->meeting == NULL || self->history == NULL)
-    return;
-  mp_history_begin (self->history, label);
-  mp_history_set (self->history, self->meeting, property, value, NULL);
-  mp_history_end (self->history);
+  edit (self, label, property, value, NULL);
 }
 
 static void
@@ -610,8 +671,7 @@ on_room_selected_cb (AdwComboRow     *row,
   MpTime start, end;
   GTimeZone *zone;
 
-  if (self->updating || self->meeting == NULL || self->history == NULL ||
-      selected >= self->room_ids->len || mp_meeting_get_start (self->meeting) == NULL)
+  if (!can_edit (self) || selected >= self->room_ids->len || mp_meeting_get_start (self->meeting) == NULL)
     return;
 
   /* The meeting keeps its local times in the new room's clock. */
@@ -625,10 +685,8 @@ on_room_selected_cb (AdwComboRow     *row,
       return;
     }
 
-  mp_history_begin (self->history, _("Change Room"));
-  mp_history_set (self->history, self->meeting, "room", g_ptr_array_index (self->room_ids, selected), NULL);
-  mp_history_set (self->history, self->meeting, "start", &start, "end", &end, NULL);
-  mp_history_end (self->history);
+  edit (self, _("Change Room"),
+        "room", g_ptr_array_index (self->room_ids, selected), "start", &start, "end", &end, NULL);
 }
 
 /* Reads the date, start and end rows. On error, says what is wrong and
@@ -683,7 +741,7 @@ apply_times (MpMeetingEditor *self,
   AdwEntryRow *bad_row = NULL;
   MpTime start, end;
 
-  if (self->updating || self->meeting == NULL || self->history == NULL)
+  if (!can_edit (self))
     return;
 
   if (!read_times (self, &start, &end, &bad_row, &error))
@@ -716,11 +774,7 @@ apply_times (MpMeetingEditor *self,
       g_value_unset (&value);
     }
   else
-    {
-      mp_history_begin (self->history, _("Change Time"));
-      mp_history_set (self->history, self->meeting, "start", &start, "end", &end, NULL);
-      mp_history_end (self->history);
-    }
+    edit (self, _("Change Time"), "start", &start, "end", &end, NULL);
 }
 
 static void
@@ -804,11 +858,8 @@ on_locked_active_cb (GtkSwitch       *sw,
                      GParamSpec      *pspec,
                      MpMeetingEditor *self)
 {
-  if (self->updating || self->meeting == NULL || self->history == NULL)
-    return;
-  mp_history_begin (self->history, gtk_switch_get_active (sw) ? _("Lock Meeting") : _("Unlock Meeting"));
-  mp_history_set (self->history, self->meeting, "locked", gtk_switch_get_active (sw), NULL);
-  mp_history_end (self->history);
+  edit (self, gtk_switch_get_active (sw) ? _("Lock Meeting") : _("Unlock Meeting"),
+        "locked", gtk_switch_get_active (sw), NULL);
 }
 
 static void
@@ -833,11 +884,13 @@ static void
 on_plan_changed_cb (MpPlan          *plan,
                     MpMeetingEditor *self)
 {
-  /* The meeting was removed (deleted, or an undo of its adding). */
-  if (self->meeting != NULL && mp_plan_get_position (plan, MP_RECORD (self->meeting)) < 0)
+  /* The meeting was removed (deleted, or an undo of its adding); a
+   * draft is not in the plan yet. */
+  if (self->meeting != NULL && !self->draft && mp_plan_get_position (plan, MP_RECORD (self->meeting)) < 0)
     {
-      mp_meeting_editor_set_meeting (self, NULL);
+      /* Closed first: focus leaves the rows before they go insensitive. */
       g_signal_emit (self, signals [CLOSED], 0);
+      mp_meeting_editor_set_meeting (self, NULL);
     }
 }
 
@@ -863,7 +916,7 @@ delete_action (GtkWidget  *widget,
   MpMeetingEditor *self = MP_MEETING_EDITOR (widget);
   g_autoptr(MpMeeting) meeting = NULL;
 
-  if (self->meeting == NULL || self->history == NULL)
+  if (self->meeting == NULL || self->history == NULL || self->draft)
     return;
 
   meeting = g_object_ref (self->meeting);
@@ -873,11 +926,34 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  mp_meeting_editor_add (MP_MEETING_EDITOR (widget));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
+  MpMeetingEditor *self = MP_MEETING_EDITOR (widget);
+
+  /* Closing puts a draft away: it was never in the plan. Closed first:
+   * focus leaves the rows before they go insensitive. */
   g_signal_emit (widget, signals [CLOSED], 0);
+  if (self->draft)
+    mp_meeting_editor_set_meeting (self, NULL);
+}
+
+static gboolean
+mp_meeting_editor_grab_focus (GtkWidget *widget)
+{
+  MpMeetingEditor *self = MP_MEETING_EDITOR (widget);
+
+  /* A draft is there to be given a time. */
+  return gtk_widget_grab_focus (GTK_WIDGET (self->draft ? self->start_row : self->title_row));
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -952,6 +1028,7 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
   object_class->dispose = mp_meeting_editor_dispose;
   object_class->get_property = mp_meeting_editor_get_property;
   object_class->set_property = mp_meeting_editor_set_property;
+  widget_class->grab_focus = mp_meeting_editor_grab_focus;
 
   properties [PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
@@ -974,12 +1051,28 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * MpMeetingEditor::added:
+   * @meeting: the draft, now in the plan
+   *
+   * A draft was added to the plan (its Add button).
+   */
+  signals [ADDED] =
+    g_signal_new ("added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MP_TYPE_MEETING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ministerial/Ministerial/mp-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, box);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, locked_switch);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, notes_view);
@@ -1001,9 +1094,12 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.add", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "meetingeditor");
@@ -1042,6 +1138,7 @@ mp_meeting_editor_init (MpMeetingEditor *self)
   add_focus_sealer (self, GTK_WIDGET (self->notes_view));
 
   build_choices (self);
+  update_header (self);
   gtk_widget_set_sensitive (self->box, FALSE);
 }
 
@@ -1107,14 +1204,25 @@ mp_meeting_editor_get_meeting (MpMeetingEditor *self)
   return self->meeting;
 }
 
-void
-mp_meeting_editor_set_meeting (MpMeetingEditor *self,
-                               MpMeeting       *meeting)
+/* The header says what the editor holds: a meeting of the plan (which can
+ * be deleted) or a draft (which can be added). */
+static void
+update_header (MpMeetingEditor *self)
 {
-  g_return_if_fail (MP_IS_MEETING_EDITOR (self));
-  g_return_if_fail (!meeting || MP_IS_MEETING (meeting));
+  gtk_label_set_label (self->heading_label, self->draft ? _("New Meeting") : _("Meeting"));
+  gtk_widget_set_visible (self->add_button, self->draft);
+  gtk_widget_set_visible (self->delete_button, !self->draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add", self->draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->meeting != NULL && !self->draft);
+}
 
-  if (self->meeting == meeting)
+static void
+set_meeting (MpMeetingEditor *self,
+             MpMeeting       *meeting,
+             gboolean         draft)
+{
+  draft = meeting != NULL && draft;
+  if (self->meeting == meeting && self->draft == draft)
     return;
 
   if (self->meeting != NULL)
@@ -1122,14 +1230,89 @@ mp_meeting_editor_set_meeting (MpMeetingEditor *self,
   if (self->history != NULL)
     mp_history_seal (self->history);
   g_set_object (&self->meeting, meeting);
+  self->draft = draft;
   set_error (self, NULL, NULL);
   if (is_large (self))
     self->participants_dirty = TRUE;
   if (meeting != NULL)
     g_signal_connect_object (meeting, "notify", G_CALLBACK (on_meeting_notify_cb), self, 0);
 
+  update_header (self);
   populate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEETING]);
+}
+
+void
+mp_meeting_editor_set_meeting (MpMeetingEditor *self,
+                               MpMeeting       *meeting)
+{
+  g_return_if_fail (MP_IS_MEETING_EDITOR (self));
+  g_return_if_fail (!meeting || MP_IS_MEETING (meeting));
+
+  set_meeting (self, meeting, FALSE);
+}
+
+void
+mp_meeting_editor_set_draft (MpMeetingEditor *self,
+                             MpMeeting       *draft)
+{
+  g_return_if_fail (MP_IS_MEETING_EDITOR (self));
+  g_return_if_fail (MP_IS_MEETING (draft));
+  g_return_if_fail (self->history != NULL);
+  g_return_if_fail (mp_plan_get_position (self->plan, MP_RECORD (draft)) < 0);
+
+  set_meeting (self, draft, TRUE);
+  update_draft_zone (self);
+}
+
+gboolean
+mp_meeting_editor_get_is_draft (MpMeetingEditor *self)
+{
+  g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), FALSE);
+
+  return self->draft;
+}
+
+gboolean
+mp_meeting_editor_add (MpMeetingEditor *self)
+{
+  g_autoptr(MpMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *bad_row = NULL;
+  MpTime start, end;
+  gboolean added;
+
+  g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), FALSE);
+
+  if (!self->draft || self->meeting == NULL || self->history == NULL)
+    return FALSE;
+
+  /* What the time rows hold must be a time first. */
+  if (!read_times (self, &start, &end, &bad_row, &error))
+    {
+      set_error (self, error != NULL ? error->message : NULL, bad_row);
+      if (bad_row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (bad_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  meeting = g_object_ref (self->meeting);
+  mp_history_seal (self->history);
+  mp_history_begin (self->history, mp_meeting_get_request (meeting) != NULL ? _("Place Request") : _("Add Meeting"));
+  added = mp_history_add (self->history, MP_RECORD (meeting), &error);
+  mp_history_end (self->history);
+  if (!added)
+    {
+      set_error (self, error->message, NULL);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  self->draft = FALSE;
+  update_header (self);
+  g_signal_emit (self, signals [ADDED], 0, meeting);
+  return TRUE;
 }
 
 const char *

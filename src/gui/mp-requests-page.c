@@ -30,6 +30,8 @@ struct _MpRequestsPage
   GtkPopover          *people_popover;
   GtkSearchEntry      *people_search;
   GtkListView         *people_view;
+  GtkButton           *place_button;
+  GtkButton           *place_row_button;
   GtkImage            *placement_icon;
   AdwActionRow        *placement_row;
   AdwComboRow         *priority_row;
@@ -177,7 +179,7 @@ fill_row (gpointer     page,
                                  gtk_toggle_button_get_active (self->all_button) ? _("Unplaced") : NULL);
   if ((placement == NULL) != (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL))
     gtk_widget_set_tooltip_text (GTK_WIDGET (row),
-                                 placement != NULL ? NULL : _("Drag onto the timeline to place this request"));
+                                 placement != NULL ? NULL : _("Press Enter or drag onto the timeline to place this request"));
 }
 
 static GdkContentProvider *
@@ -350,10 +352,37 @@ update_placement (MpRequestsPage *self)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->placement_row), _("Not placed yet"));
       adw_action_row_set_subtitle (self->placement_row,
-                                   _("Drag the request onto the timeline, or let Schedule place it"));
+                                   _("Place it at a time you choose, drag it onto the timeline, or let Schedule place it"));
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->placement_row), placement != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->placement_icon), placement != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_row_button), placement == NULL);
+}
+
+/* An unplaced request opens the meeting editor on the meeting it would
+ * make (the window's win.place-request); a placed one shows its meeting. */
+static void
+place_or_show (MpRequestsPage *self,
+               MpRequest      *request)
+{
+  MpMeeting *placement = placement_of (self, request);
+
+  if (placement != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", "s",
+                                mp_record_get_id (MP_RECORD (placement)));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.place-request", "s",
+                                mp_record_get_id (MP_RECORD (request)));
+}
+
+static void
+on_list_activate_cb (MpRequestsPage *self,
+                     guint           position)
+{
+  g_autoptr(MpRequest) request = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+
+  if (request != NULL)
+    place_or_show (self, request);
 }
 
 static void
@@ -424,6 +453,8 @@ update_view (MpRequestsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.add", self->history != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.remove", target != NULL && !draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.place",
+                                 target != NULL && !draft && placement_of (self, target) == NULL);
 }
 
 static void
@@ -544,6 +575,18 @@ commit_action (GtkWidget  *widget,
 
   mp_requests_page_set_show_all (self, gtk_toggle_button_get_active (self->all_button));
   mp_requests_page_select (self, request);
+}
+
+static void
+place_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  MpRequestsPage *self = MP_REQUESTS_PAGE (widget);
+  MpRequest *request = get_target (self);
+
+  if (request != NULL && request != self->draft && placement_of (self, request) == NULL)
+    place_or_show (self, request);
 }
 
 static void
@@ -671,6 +714,8 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, people_popover);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, people_search);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, place_button);
+  gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, place_row_button);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, placement_icon);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, placement_row);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, priority_row);
@@ -678,6 +723,7 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, MpRequestsPage, unplaced_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_people_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_people_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_people_view_activate_cb);
@@ -687,6 +733,7 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "requests.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "requests.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "requests.commit", NULL, commit_action);
+  gtk_widget_class_install_action (widget_class, "requests.place", NULL, place_action);
   gtk_widget_class_install_action (widget_class, "requests.remove", NULL, remove_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "requests.add", NULL);

@@ -241,13 +241,18 @@ compare_blocks (gconstpointer a,
   return bb->end - ba->end;
 }
 
+/* The day of a wall clock (seconds counted as if UTC). */
+static gint64
+floor_day (gint64 wall)
+{
+  return wall >= 0 ? wall / MP_SECONDS_PER_DAY : -((-wall - 1) / MP_SECONDS_PER_DAY) - 1;
+}
+
 gint64
 mp_timeline_get_meeting_day (MpMeeting *meeting)
 {
-  gint64 wall = mp_wall_from_instant (mp_meeting_get_start_instant (meeting),
-                                      mp_meeting_get_time_zone (meeting));
-
-  return wall >= 0 ? wall / MP_SECONDS_PER_DAY : -((-wall - 1) / MP_SECONDS_PER_DAY) - 1;
+  return floor_day (mp_wall_from_instant (mp_meeting_get_start_instant (meeting),
+                                          mp_meeting_get_time_zone (meeting)));
 }
 
 static gboolean
@@ -1555,6 +1560,14 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
 /* Dropping requests ------------------------------------------------------- */
 
+/* A placed request's length: its duration, at least one slot. */
+static int
+request_length (MpTimeline *self,
+                MpRequest  *request)
+{
+  return MAX (self->slot, mp_request_get_duration_minutes (request));
+}
+
 static gboolean
 on_drop_cb (GtkDropTarget *target,
             const GValue  *value,
@@ -2264,6 +2277,45 @@ mp_timeline_drag_end (MpTimeline *self)
   return end_drag (self);
 }
 
+/* A new tentative meeting for request, not yet in the plan: the request's
+ * title (else its id), kind, people and length, in room_id (NULL: none)
+ * from start on day (minutes after its midnight, in the room's clock).
+ * NULL when that time does not exist there (a daylight-saving gap). */
+static MpMeeting *
+meeting_for_request (MpTimeline *self,
+                     MpRequest  *request,
+                     const char *room_id,
+                     gint64      day,
+                     int         start)
+{
+  g_autoptr(MpMeeting) meeting = NULL;
+  g_autofree char *id = NULL;
+  const char *title = mp_request_get_title (request);
+  GTimeZone *zone = mp_plan_get_room_zone (self->plan, room_id);
+  int length = request_length (self, request);
+  MpTime start_time = mp_time_from_wall (day * MP_SECONDS_PER_DAY + start * 60);
+  MpTime end_time = mp_time_from_wall (day * MP_SECONDS_PER_DAY + (start + length) * 60);
+  gint64 instant;
+
+  if (!mp_time_resolve (&start_time, zone, &instant, NULL) ||
+      !mp_time_resolve (&end_time, zone, &instant, NULL))
+    return NULL;
+
+  id = mp_plan_make_id (self->plan, MP_TYPE_MEETING, mp_record_get_id (MP_RECORD (request)));
+  meeting = mp_meeting_new (id);
+  mp_meeting_set_title (meeting, title != NULL && title[0] != '\0' ? title
+                                                                   : mp_record_get_id (MP_RECORD (request)));
+  mp_meeting_set_kind (meeting, mp_request_get_kind (request));
+  mp_meeting_set_participants (meeting, mp_request_get_participants (request));
+  mp_meeting_set_room (meeting, room_id);
+  mp_meeting_set_time_zone (meeting, zone);
+  mp_meeting_set_start (meeting, &start_time);
+  mp_meeting_set_end (meeting, &end_time);
+  mp_meeting_set_status (meeting, MP_MEETING_STATUS_TENTATIVE);
+  mp_meeting_set_request (meeting, mp_record_get_id (MP_RECORD (request)));
+  return g_steal_pointer (&meeting);
+}
+
 MpMeeting *
 mp_timeline_place_request (MpTimeline *self,
                            MpRequest  *request,
@@ -2271,14 +2323,9 @@ mp_timeline_place_request (MpTimeline *self,
                            double      y)
 {
   g_autoptr(MpMeeting) meeting = NULL;
-  g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
-  const char *title;
   Column *column;
   int col, start, length;
-  GTimeZone *zone;
-  MpTime start_time, end_time;
-  gint64 instant;
 
   g_return_val_if_fail (MP_IS_TIMELINE (self), NULL);
   g_return_val_if_fail (MP_IS_REQUEST (request), NULL);
@@ -2291,31 +2338,15 @@ mp_timeline_place_request (MpTimeline *self,
   if (col < 0)
     return NULL;
   column = g_ptr_array_index (self->columns, col);
-  length = MAX (self->slot, mp_request_get_duration_minutes (request));
+  length = request_length (self, request);
   start = CLAMP ((int) floor ((double) minute_at (self, y) / self->slot) * self->slot,
                  0, 24 * 60 - length);
-  zone = mp_plan_get_room_zone (self->plan, column->room_id);
-  start_time = mp_time_from_wall (self->day * MP_SECONDS_PER_DAY + start * 60);
-  end_time = mp_time_from_wall (self->day * MP_SECONDS_PER_DAY + (start + length) * 60);
-  if (!mp_time_resolve (&start_time, zone, &instant, NULL) ||
-      !mp_time_resolve (&end_time, zone, &instant, NULL))
+  meeting = meeting_for_request (self, request, column->room_id, self->day, start);
+  if (meeting == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return NULL;
     }
-
-  id = mp_plan_make_id (self->plan, MP_TYPE_MEETING, mp_record_get_id (MP_RECORD (request)));
-  title = mp_request_get_title (request);
-  meeting = mp_meeting_new (id);
-  mp_meeting_set_title (meeting, title != NULL && title[0] != '\0' ? title
-                                                                   : mp_record_get_id (MP_RECORD (request)));
-  mp_meeting_set_kind (meeting, mp_request_get_kind (request));
-  mp_meeting_set_participants (meeting, mp_request_get_participants (request));
-  mp_meeting_set_room (meeting, column->room_id);
-  mp_meeting_set_start (meeting, &start_time);
-  mp_meeting_set_end (meeting, &end_time);
-  mp_meeting_set_status (meeting, MP_MEETING_STATUS_TENTATIVE);
-  mp_meeting_set_request (meeting, mp_record_get_id (MP_RECORD (request)));
 
   mp_history_begin (self->history, _("Place Request"));
   if (!mp_history_add (self->history, MP_RECORD (meeting), &error))
@@ -2328,4 +2359,90 @@ mp_timeline_place_request (MpTimeline *self,
 
   mp_timeline_set_selected (self, meeting);
   return meeting;
+}
+
+/* Whether room is free from start to end (Unix seconds). */
+static gboolean
+room_is_free (MpTimeline *self,
+              const char *room_id,
+              gint64      start,
+              gint64      end)
+{
+  GListModel *meetings = mp_plan_get_meetings (self->plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_strcmp0 (mp_meeting_get_room (meeting), room_id) == 0 &&
+          !mp_meeting_is_cancelled (meeting) &&
+          mp_meeting_get_start_instant (meeting) < end &&
+          mp_meeting_get_end_instant (meeting) > start)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+MpMeeting *
+mp_timeline_draft_request (MpTimeline *self,
+                           MpRequest  *request)
+{
+  g_autoptr(MpMeeting) meeting = NULL;
+  GTimeZone *zone;
+  const MpTime *earliest;
+  GListModel *rooms;
+  gint64 day;
+  int start, length;
+
+  g_return_val_if_fail (MP_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (MP_IS_REQUEST (request), NULL);
+
+  ensure_layout (self);
+  if (self->plan == NULL)
+    return NULL;
+
+  /* The first slot from the start of the day shown, or from the
+   * request's earliest start when that is later. */
+  day = self->day;
+  start = (self->day_start + self->slot - 1) / self->slot * self->slot;
+  zone = mp_plan_get_room_zone (self->plan, NULL);
+  earliest = mp_request_get_earliest (request);
+  if (earliest != NULL)
+    {
+      gint64 wall = mp_wall_from_instant (mp_time_instant (earliest, zone), zone);
+
+      if (wall > day * MP_SECONDS_PER_DAY + start * 60)
+        {
+          int minutes;
+
+          day = floor_day (wall);
+          minutes = (wall - day * MP_SECONDS_PER_DAY + 59) / 60;
+          start = (minutes + self->slot - 1) / self->slot * self->slot;
+        }
+    }
+  length = request_length (self, request);
+  start = CLAMP (start, 0, 24 * 60 - length);
+
+  /* The first room that serves its kind, seats its people and is free
+   * then; else none. */
+  rooms = mp_plan_get_rooms (self->plan);
+  for (guint i = 0; i < g_list_model_get_n_items (rooms) && meeting == NULL; i++)
+    {
+      g_autoptr(MpRoom) room = g_list_model_get_item (rooms, i);
+      const char * const *people = mp_request_get_participants (request);
+      g_autoptr(MpMeeting) candidate = NULL;
+
+      if (!mp_room_serves_kind (room, mp_request_get_kind (request)) ||
+          !mp_room_seats (room, people != NULL ? g_strv_length ((char **) people) : 0))
+        continue;
+      candidate = meeting_for_request (self, request, mp_record_get_id (MP_RECORD (room)), day, start);
+      if (candidate != NULL &&
+          room_is_free (self, mp_record_get_id (MP_RECORD (room)),
+                        mp_meeting_get_start_instant (candidate), mp_meeting_get_end_instant (candidate)))
+        meeting = g_steal_pointer (&candidate);
+    }
+  if (meeting == NULL)
+    meeting = meeting_for_request (self, request, NULL, day, start);
+
+  return g_steal_pointer (&meeting);
 }

@@ -85,5 +85,12 @@ MpMeeting  *mp_timeline_place_request        (MpTimeline      *self,
                                               MpRequest       *request,
                                               double           x,
                                               double           y);
+/* The meeting placing request would make, not yet in the plan (a new
+ * reference), for the meeting editor: on the day shown at the first slot
+ * of the day (or at the request's earliest start when that is later), in
+ * the first room that serves its kind, seats its people and is free then,
+ * else in none. NULL when that time does not exist. */
+MpMeeting  *mp_timeline_draft_request        (MpTimeline      *self,
+                                              MpRequest       *request);
 
 G_END_DECLS

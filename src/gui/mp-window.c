@@ -1019,6 +1019,56 @@ mp_window_show_meeting (MpWindow   *self,
   return TRUE;
 }
 
+/* Placing a request from the keyboard: the editor opens on the meeting it
+ * would make, for the person to give it a time and a room; its Add button
+ * places it as a drop on the timeline does. */
+gboolean
+mp_window_place_request (MpWindow   *self,
+                         const char *request_id)
+{
+  MpPlan *plan;
+  MpRequest *request;
+  g_autoptr(MpMeeting) draft = NULL;
+
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+
+  plan = get_plan (self);
+  request = request_id != NULL ? mp_plan_get_request (plan, request_id) : NULL;
+  if (request == NULL || mp_plan_get_placement (plan, request_id) != NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+  draft = mp_timeline_draft_request (self->timeline, request);
+  if (draft == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  mp_timeline_set_highlighted (self->timeline, NULL);
+  mp_timeline_set_selected (self->timeline, NULL);
+  mp_meeting_editor_set_draft (self->editor, draft);
+  gtk_revealer_set_reveal_child (self->editor_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  return TRUE;
+}
+
+static void
+place_request_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  mp_window_place_request (MP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_editor_added_cb (MpMeetingEditor *editor,
+                    MpMeeting       *meeting,
+                    MpWindow        *self)
+{
+  mp_window_show_meeting (self, mp_record_get_id (MP_RECORD (meeting)));
+}
+
 static void
 show_meeting_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1558,6 +1608,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_conflict_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_added_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated_cb);
@@ -1574,6 +1625,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
   gtk_widget_class_install_action (widget_class, "win.edit-meeting", NULL, edit_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "s", show_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.place-request", "s", place_request_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "win.recover", NULL, recover_action);

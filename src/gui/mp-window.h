@@ -31,6 +31,12 @@ gboolean    mp_window_reopen_last        (MpWindow      *self);
 gboolean    mp_window_show_meeting       (MpWindow      *self,
                                           const char    *meeting_id);
 
+/* Opens the meeting editor on a new meeting for an unplaced request, to
+ * be given a time and a room and added (win.place-request); FALSE when
+ * there is no such request or it is placed already. */
+gboolean    mp_window_place_request      (MpWindow      *self,
+                                          const char    *request_id);
+
 /* Opens the conference's own settings (title, dates, hours...) over the
  * window, the title ready to type. */
 GtkWindow  *mp_window_edit_conference    (MpWindow      *self);
