@@ -12,13 +12,21 @@
 /* The model --------------------------------------------------------------
  *
  * Everything works in instants (Unix seconds). A person and a room each
- * have a track: their meetings as intervals sorted by start. The fixed
- * meetings (every meeting the scheduler may not move) are there from the
- * start; the placements of requests come and go as the search moves them.
- * The checks follow mp-conflicts.c exactly: a room needs turnover between
- * any two of its meetings; a person's meetings may not overlap, and two
- * that follow each other in order of start need the travel time between
- * their venues and the buffer between their rooms. */
+ * have two tracks, intervals sorted by start: the fixed meetings (every
+ * meeting the scheduler may not move), there from the start, and the
+ * placements of requests, which come and go as the search moves them.
+ * The checks follow mp-conflicts.c: a room needs turnover between any two
+ * of its meetings; a person's meetings may not overlap, and two that
+ * follow each other in order of start need the travel time between their
+ * venues and the buffer between their rooms.
+ *
+ * A request's candidates (slot and room) are checked once against the
+ * fixed track, so the search checks them against the placements alone:
+ * short tracks, which is where its time goes. That is safe: of a
+ * candidate's neighbours in order of start, a fixed one passed the first
+ * check, and a placed one is the nearest placement, which the second
+ * check sees (when a fixed meeting lies between the two, the second check
+ * asks more than needed, never less). */
 
 #define FITS     (-1)   /* a check passed */
 #define BLOCKED  (-2)   /* a fixed meeting or a rule stands in the way */
@@ -49,7 +57,10 @@ typedef struct
   int        venue;
   GTimeZone *zone;
   int        zone_index;
-  Track      track;
+  Track      fixed;
+  Track      moving;
+  int       *cells;     /* per slot: the placement in it, or -1 */
+  guint      n_loose;   /* placements off the grid: cells do not tell */
 } Room;
 
 typedef struct
@@ -58,13 +69,17 @@ typedef struct
   MpParticipant *participant;   /* NULL for an id the plan does not know */
   gint64        *windows;       /* start, end pairs; NULL: always available */
   guint          n_windows;
-  Track          track;
+  Track          fixed;
+  Track          moving;
+  int           *cells;         /* as a room's; NULL for one in no request */
+  guint          n_loose;
   GArray        *requests;      /* the requests that name this person */
 } Person;
 
 typedef struct
 {
   gint64 start;         /* instant */
+  gint64 cell_end;      /* the next slot's start, or day_end */
   gint64 day_end;       /* the instant day_end falls on that day */
   guint  day;
 } Slot;
@@ -87,6 +102,7 @@ typedef struct
   guint       n_rooms;
   guint32    *cands;           /* slot << 8 | room position, statically possible */
   guint       n_cands;
+  guint      *day_cands;       /* n_days + 1: where each day's candidates begin */
 
   /* How it stands. */
   gboolean    placed;
@@ -97,6 +113,7 @@ typedef struct
   gint64      start;
   gint64      end;
   int         room;
+  int         cell;            /* its first slot, when on the grid; else -1 */
   guint       order;
 
   /* The placement it had, to move back to or to report a move. */
@@ -113,7 +130,7 @@ typedef struct
   GTimeZone  *zone;
   gint64      turnover;
   gint64      buffer;
-  gint64      max_gap;
+  gint64      max_gap;         /* the most a person needs between two meetings */
 
   Room       *rooms;
   guint       n_rooms;
@@ -225,10 +242,9 @@ track_clear (Track *t)
 
 static inline gboolean
 ignored (const Sched *s,
-         const Busy  *b,
-         gboolean     fixed_only)
+         const Busy  *b)
 {
-  return b->owner >= 0 && (fixed_only || s->reqs[b->owner].skip);
+  return b->owner >= 0 && s->reqs[b->owner].skip;
 }
 
 static inline int
@@ -255,30 +271,29 @@ needed_gap (const Sched *s,
   return gap;
 }
 
-/* FITS, or what stands in the way of one more meeting [start, end) in
- * room for this person: a request's index or BLOCKED. */
+/* FITS, or what in a person's track t stands in the way of one more
+ * meeting [start, end) in room: a request's index or BLOCKED. */
 static int
-check_person (const Sched  *s,
-              const Person *p,
-              gint64        start,
-              gint64        end,
-              int           room,
-              int           venue,
-              gboolean      fixed_only)
+check_person (const Sched *s,
+              const Track *t,
+              gint64       start,
+              gint64       end,
+              int          room,
+              int          venue)
 {
-  const Busy *items = (const Busy *) p->track.items->data;
-  guint n = p->track.items->len;
-  guint idx = track_lower_bound (&p->track, end);
+  const Busy *items = (const Busy *) t->items->data;
+  guint n = t->items->len;
+  guint idx = track_lower_bound (t, end);
   guint j;
 
   /* Overlaps: only items that start before end and end after start. */
-  for (j = idx; j-- > 0 && items[j].start > start - p->track.max_len; )
-    if (!ignored (s, &items[j], fixed_only) && items[j].end > start)
+  for (j = idx; j-- > 0 && items[j].start > start - t->max_len; )
+    if (!ignored (s, &items[j]) && items[j].end > start)
       return blocker_of (&items[j]);
 
   /* The meeting before it and the one after it, in order of start. */
   for (j = idx; j-- > 0; )
-    if (!ignored (s, &items[j], fixed_only))
+    if (!ignored (s, &items[j]))
       {
         if (start - items[j].end < needed_gap (s, items[j].room, items[j].venue, room, venue))
           return blocker_of (&items[j]);
@@ -286,7 +301,7 @@ check_person (const Sched  *s,
       }
 
   for (j = idx; j < n; j++)
-    if (!ignored (s, &items[j], fixed_only))
+    if (!ignored (s, &items[j]))
       {
         if (items[j].start - end < needed_gap (s, room, venue, items[j].room, items[j].venue))
           return blocker_of (&items[j]);
@@ -298,34 +313,42 @@ check_person (const Sched  *s,
 
 static int
 check_room (const Sched *s,
-            const Room  *r,
+            const Track *t,
             gint64       start,
-            gint64       end,
-            gboolean     fixed_only)
+            gint64       end)
 {
-  const Busy *items = (const Busy *) r->track.items->data;
-  guint idx = track_lower_bound (&r->track, end + s->turnover);
+  const Busy *items = (const Busy *) t->items->data;
+  guint idx = track_lower_bound (t, end + s->turnover);
 
-  for (guint j = idx; j-- > 0 && items[j].start > start - s->turnover - r->track.max_len; )
-    if (!ignored (s, &items[j], fixed_only) && items[j].end + s->turnover > start)
+  for (guint j = idx; j-- > 0 && items[j].start > start - s->turnover - t->max_len; )
+    if (!ignored (s, &items[j]) && items[j].end + s->turnover > start)
       return blocker_of (&items[j]);
 
   return FITS;
 }
 
+/* Checks q at [start, end) in room against the fixed meetings, or against
+ * the placements. */
 static int
 check_at (const Sched *s,
           const Req   *q,
           gint64       start,
           gint64       end,
           int          room,
-          gboolean     fixed_only)
+          gboolean     fixed)
 {
   int venue = room >= 0 ? s->rooms[room].venue : -1;
-  int b = room >= 0 ? check_room (s, &s->rooms[room], start, end, fixed_only) : FITS;
+  int b = FITS;
+
+  if (room >= 0)
+    b = check_room (s, fixed ? &s->rooms[room].fixed : &s->rooms[room].moving, start, end);
 
   for (guint i = 0; b == FITS && i < q->n_people; i++)
-    b = check_person (s, &s->people[q->people[i]], start, end, room, venue, fixed_only);
+    {
+      const Person *p = &s->people[q->people[i]];
+
+      b = check_person (s, fixed ? &p->fixed : &p->moving, start, end, room, venue);
+    }
 
   return b;
 }
@@ -335,30 +358,231 @@ check (const Sched *s,
        const Req   *q,
        gint64       start,
        int          room,
-       gboolean     fixed_only)
+       gboolean     fixed)
 {
-  return check_at (s, q, start, start + q->duration, room, fixed_only);
+  return check_at (s, q, start, start + q->duration, room, fixed);
+}
+
+/* Cells ------------------------------------------------------------------
+ *
+ * The same checks against the placements, for a candidate, without a
+ * search through a track. The slots cut the days into cells; each person
+ * and room has, per cell, the placement that takes part of it. A placement
+ * that starts on a slot shares no cell with one it does not overlap, so
+ * a cell has at most one, and the cells around a candidate name its
+ * neighbours: a few reads instead of a binary search per room and person,
+ * which is most of what the search does. Placements off the grid (a
+ * plan's own, moved by hand) are not in the cells: a room or person that
+ * has one is checked through its track. */
+
+static inline gboolean
+live (const Sched *s,
+      int          owner)
+{
+  return owner >= 0 && !s->reqs[owner].skip;
+}
+
+static inline int
+venue_of (const Sched *s,
+          int          room)
+{
+  return room >= 0 ? s->rooms[room].venue : -1;
+}
+
+/* Like check_room (), for [start, end) from slot t on. */
+static int
+cells_room (const Sched *s,
+            const Room  *r,
+            guint        t,
+            gint64       start,
+            gint64       end)
+{
+  /* The nearest placement before it must end a turnover before start;
+   * the ones before that end earlier still. */
+  for (guint k = t; k-- > 0 && s->slots[k].cell_end > start - s->turnover; )
+    if (live (s, r->cells[k]))
+      {
+        if (s->reqs[r->cells[k]].end + s->turnover > start)
+          return r->cells[k];
+        break;
+      }
+
+  /* Any that starts before the turnover after end is in the way. */
+  for (guint k = t; k < s->n_slots && s->slots[k].start < end + s->turnover; k++)
+    if (live (s, r->cells[k]))
+      return r->cells[k];
+
+  return FITS;
+}
+
+/* Like check_person (), for [start, end) from slot t on in room. */
+static int
+cells_person (const Sched  *s,
+              const Person *p,
+              guint         t,
+              gint64        start,
+              gint64        end,
+              int           room,
+              int           venue)
+{
+  /* The nearest placement before: it overlaps, or needs its gap. */
+  for (guint k = t; k-- > 0 && s->slots[k].cell_end > start - s->max_gap; )
+    if (live (s, p->cells[k]))
+      {
+        const Req *b = &s->reqs[p->cells[k]];
+
+        if (b->end > start || start - b->end < needed_gap (s, b->room, venue_of (s, b->room), room, venue))
+          return p->cells[k];
+        break;
+      }
+
+  /* The nearest from start on, likewise. */
+  for (guint k = t; k < s->n_slots && s->slots[k].start < end + s->max_gap; k++)
+    if (live (s, p->cells[k]))
+      {
+        const Req *b = &s->reqs[p->cells[k]];
+
+        if (b->start < end || b->start - end < needed_gap (s, room, venue, b->room, venue_of (s, b->room)))
+          return p->cells[k];
+        break;
+      }
+
+  return FITS;
+}
+
+static inline guint
+cand_slot (guint32 c)
+{
+  return c >> 8;
+}
+
+static inline int
+cand_room (const Req *q,
+           guint32    c)
+{
+  return q->rooms[c & 0xff];
+}
+
+/* check (s, q, start, room, FALSE) for a candidate. */
+static int
+check_cand (const Sched *s,
+            const Req   *q,
+            guint32      c)
+{
+  guint t = cand_slot (c);
+  const Room *r = &s->rooms[cand_room (q, c)];
+  gint64 start = s->slots[t].start, end = start + q->duration;
+  int b = r->n_loose > 0 ? check_room (s, &r->moving, start, end) : cells_room (s, r, t, start, end);
+
+  for (guint i = 0; b == FITS && i < q->n_people; i++)
+    {
+      const Person *p = &s->people[q->people[i]];
+
+      b = p->n_loose > 0 ? check_person (s, &p->moving, start, end, cand_room (q, c), r->venue)
+                         : cells_person (s, p, t, start, end, cand_room (q, c), r->venue);
+    }
+
+  return b;
+}
+
+/* Adds a placement in the way to a list of distinct ones. FALSE when the
+ * list is full: more than any move pushes out. */
+static gboolean
+add_distinct (int   *ids,
+              guint *n,
+              guint  max,
+              int    id)
+{
+  for (guint i = 0; i < *n; i++)
+    if (ids[i] == id)
+      return TRUE;
+  if (*n == max)
+    return FALSE;
+  ids[(*n)++] = id;
+  return TRUE;
+}
+
+/* The weight of the placements that overlap q at slot t for its people:
+ * they stand in the way in every room, so a slot where they weigh too
+ * much is passed over whatever the room. G_MAXINT when one is pinned, or
+ * when they are more than a move may push out. */
+static int
+overlap_weight (const Sched *s,
+                const Req   *q,
+                guint        t)
+{
+  gint64 start = s->slots[t].start, end = start + q->duration;
+  int ids[MAX_EJECT + 1];
+  guint n = 0;
+  int weight = 0;
+
+  for (guint i = 0; i < q->n_people; i++)
+    {
+      const Person *p = &s->people[q->people[i]];
+      const Track *track = &p->moving;
+      const Busy *items = (const Busy *) track->items->data;
+
+      if (p->n_loose == 0)
+        {
+          for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
+            if (live (s, p->cells[k]) && !add_distinct (ids, &n, G_N_ELEMENTS (ids), p->cells[k]))
+              return G_MAXINT;
+          continue;
+        }
+
+      for (guint j = track_lower_bound (track, end); j-- > 0 && items[j].start > start - track->max_len; )
+        if (!ignored (s, &items[j]) && items[j].end > start &&
+            !add_distinct (ids, &n, G_N_ELEMENTS (ids), items[j].owner))
+          return G_MAXINT;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (s->reqs[ids[i]].pinned)
+        return G_MAXINT;
+      weight += s->reqs[ids[i]].weight;
+    }
+
+  return weight;
+}
+
+/* Of two neighbours, the nearer to q: the later before it, the earlier
+ * after it. */
+static const Busy *
+nearer (const Busy *a,
+        const Busy *b,
+        gboolean    before)
+{
+  if (a == NULL || b == NULL)
+    return a != NULL ? a : b;
+  return (compare_busy (a, b) > 0) == before ? a : b;
 }
 
 /* Taking a placement out makes its neighbours follow each other: they
- * need their own gap then. */
+ * need their own gap then. The neighbours are the nearest of both tracks,
+ * so that a plan's own placements, which need not be candidates, are
+ * judged as mp-conflicts.c would. */
 static gboolean
 can_remove (const Sched *s,
             const Req   *q)
 {
   for (guint i = 0; i < q->n_people; i++)
     {
-      const Track *t = &s->people[q->people[i]].track;
-      const Busy *items = (const Busy *) t->items->data;
-      guint at = track_find (t, q->start, q->order);
+      const Person *p = &s->people[q->people[i]];
+      const Busy *items = (const Busy *) p->moving.items->data;
+      const Busy *fixed = (const Busy *) p->fixed.items->data;
+      guint at = track_find (&p->moving, q->start, q->order);
+      guint f = track_lower_bound (&p->fixed, q->start);
       const Busy *before = NULL, *after = NULL;
 
       for (guint j = at; j-- > 0 && before == NULL; )
-        if (!ignored (s, &items[j], FALSE))
+        if (!ignored (s, &items[j]))
           before = &items[j];
-      for (guint j = at + 1; j < t->items->len && after == NULL; j++)
-        if (!ignored (s, &items[j], FALSE))
+      for (guint j = at + 1; j < p->moving.items->len && after == NULL; j++)
+        if (!ignored (s, &items[j]))
           after = &items[j];
+      before = nearer (before, f > 0 ? &fixed[f - 1] : NULL, TRUE);
+      after = nearer (after, f < p->fixed.items->len ? &fixed[f] : NULL, FALSE);
 
       if (before != NULL && after != NULL && after->start >= before->end &&
           after->start - before->end < needed_gap (s, before->room, before->venue, after->room, after->venue))
@@ -382,6 +606,105 @@ typedef struct
   int      room;
 } Step;
 
+/* The slot that starts at start, or -1. */
+static int
+slot_at (const Sched *s,
+         gint64       start)
+{
+  guint lo = 0, hi = s->n_slots;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->slots[mid].start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < s->n_slots && s->slots[lo].start == start ? (int) lo : -1;
+}
+
+static gboolean
+cells_free (const Sched *s,
+            const int   *cells,
+            guint        t,
+            gint64       end)
+{
+  for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
+    if (cells[k] >= 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+fill_cells (const Sched *s,
+            int         *cells,
+            guint        t,
+            gint64       end,
+            int          owner)
+{
+  for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
+    cells[k] = owner;
+}
+
+/* Enters q in the cells of its room and people, or counts it as off the
+ * grid: when it starts off a slot, runs past the day's end, or shares a
+ * cell (a plan's own placements may be in conflict). */
+static void
+enter_cells (Sched *s,
+             Req   *q)
+{
+  int t = slot_at (s, q->start);
+  gboolean grid = t >= 0 && q->end <= s->slots[t].day_end;
+
+  if (grid && q->room >= 0)
+    grid = cells_free (s, s->rooms[q->room].cells, t, q->end);
+  for (guint i = 0; grid && i < q->n_people; i++)
+    grid = cells_free (s, s->people[q->people[i]].cells, t, q->end);
+
+  q->cell = grid ? t : -1;
+  if (q->room >= 0)
+    {
+      if (grid)
+        fill_cells (s, s->rooms[q->room].cells, t, q->end, (int) (q - s->reqs));
+      else
+        s->rooms[q->room].n_loose++;
+    }
+  for (guint i = 0; i < q->n_people; i++)
+    {
+      Person *p = &s->people[q->people[i]];
+
+      if (grid)
+        fill_cells (s, p->cells, t, q->end, (int) (q - s->reqs));
+      else
+        p->n_loose++;
+    }
+}
+
+static void
+leave_cells (Sched *s,
+             Req   *q)
+{
+  if (q->room >= 0)
+    {
+      if (q->cell >= 0)
+        fill_cells (s, s->rooms[q->room].cells, q->cell, q->end, -1);
+      else
+        s->rooms[q->room].n_loose--;
+    }
+  for (guint i = 0; i < q->n_people; i++)
+    {
+      Person *p = &s->people[q->people[i]];
+
+      if (q->cell >= 0)
+        fill_cells (s, p->cells, q->cell, q->end, -1);
+      else
+        p->n_loose--;
+    }
+}
+
 static void
 put (Sched  *s,
      Req    *q,
@@ -400,9 +723,10 @@ put (Sched  *s,
   q->order = b.order;
 
   if (room >= 0)
-    track_insert (&s->rooms[room].track, &b);
+    track_insert (&s->rooms[room].moving, &b);
   for (guint i = 0; i < q->n_people; i++)
-    track_insert (&s->people[q->people[i]].track, &b);
+    track_insert (&s->people[q->people[i]].moving, &b);
+  enter_cells (s, q);
   s->score += q->weight;
   s->used += q->cost;
   g_array_append_val (s->journal, step);
@@ -417,9 +741,10 @@ take (Sched *s,
   g_assert (q->placed && q->movable);
 
   if (q->room >= 0)
-    track_remove (&s->rooms[q->room].track, q->start, q->order);
+    track_remove (&s->rooms[q->room].moving, q->start, q->order);
   for (guint i = 0; i < q->n_people; i++)
-    track_remove (&s->people[q->people[i]].track, q->start, q->order);
+    track_remove (&s->people[q->people[i]].moving, q->start, q->order);
+  leave_cells (s, q);
   q->placed = FALSE;
   s->score -= q->weight;
   s->used -= q->cost;
@@ -462,43 +787,46 @@ unpin_all (Sched *s)
   g_array_set_size (s->pinned, 0);
 }
 
-static inline guint
-cand_slot (guint32 c)
-{
-  return c >> 8;
-}
-
-static inline int
-cand_room (const Req *q,
-           guint32    c)
-{
-  return q->rooms[c & 0xff];
-}
-
-/* The first candidate that fits, from a position on; -1 when none. */
+/* The first candidate in [lo, hi) that fits, from a position on; -1 when
+ * none. */
 static int
-find_fit (const Sched *s,
-          const Req   *q,
-          guint        from)
+find_fit_in (const Sched *s,
+             const Req   *q,
+             guint        lo,
+             guint        hi,
+             guint        from)
 {
-  for (guint k = 0; k < q->n_cands; k++)
+  guint slot = G_MAXUINT;
+  gboolean taken = FALSE;
+
+  for (guint k = 0; k < hi - lo; k++)
     {
-      guint i = (from + k) % q->n_cands;
+      guint i = lo + (from - lo + k) % (hi - lo);
       guint32 c = q->cands[i];
 
-      if (check (s, q, s->slots[cand_slot (c)].start, cand_room (q, c), FALSE) == FITS)
+      /* A slot where one of the people is in a meeting: no room helps. */
+      if (cand_slot (c) != slot)
+        {
+          slot = cand_slot (c);
+          taken = overlap_weight (s, q, slot) > 0;
+        }
+      if (!taken && check_cand (s, q, c) == FITS)
         return i;
     }
 
   return -1;
 }
 
+/* Puts q at its first candidate in [lo, hi) that fits, from a position
+ * on. */
 static gboolean
-insert_anywhere (Sched *s,
-                 Req   *q,
-                 guint  from)
+insert_in (Sched *s,
+           Req   *q,
+           guint  lo,
+           guint  hi,
+           guint  from)
 {
-  int i = find_fit (s, q, from);
+  int i = find_fit_in (s, q, lo, hi, from);
   gint64 start;
 
   if (i < 0)
@@ -507,6 +835,14 @@ insert_anywhere (Sched *s,
   start = s->slots[cand_slot (q->cands[i])].start;
   put (s, q, start, start + q->duration, cand_room (q, q->cands[i]));
   return TRUE;
+}
+
+static gboolean
+insert_anywhere (Sched *s,
+                 Req   *q,
+                 guint  from)
+{
+  return insert_in (s, q, 0, q->n_cands, from);
 }
 
 /* The placements to push out so that q fits at candidate c, weighing less
@@ -521,15 +857,12 @@ blockers (Sched   *s,
           guint   *n_out,
           int     *weight)
 {
-  gint64 start = s->slots[cand_slot (c)].start;
-  int room = cand_room (q, c);
-
   *n_out = 0;
   *weight = 0;
 
   for (;;)
     {
-      int b = check (s, q, start, room, FALSE);
+      int b = check_cand (s, q, c);
       Req *r;
 
       if (b == FITS)
@@ -557,7 +890,8 @@ unskip (Sched     *s,
 }
 
 /* The candidate of q whose blockers weigh least (below limit), ties at
- * random. */
+ * random. The candidates come slot by slot: a slot whose people are taken
+ * by too much weight is passed over in one look, whatever the room. */
 static gboolean
 best_candidate (Sched   *s,
                 Req     *q,
@@ -569,15 +903,26 @@ best_candidate (Sched   *s,
 {
   int ids[MAX_EJECT];
   guint n, ties = 0;
-  int best_weight = G_MAXINT, weight;
+  int best_weight = G_MAXINT, weight, slot_weight = 0;
   guint from = g_rand_int_range (s->rand, 0, MAX (1, q->n_cands));
+  guint slot = G_MAXUINT;
 
   for (guint k = 0; k < q->n_cands; k++)
     {
       guint32 c = q->cands[(from + k) % q->n_cands];
-      gboolean ok = blockers (s, q, c, best_weight == G_MAXINT ? limit : MIN (limit, best_weight + 1),
-                              ids, &n, &weight);
+      int below = best_weight == G_MAXINT ? limit : MIN (limit, best_weight + 1);
+      gboolean ok;
 
+      if (cand_slot (c) != slot)
+        {
+          slot = cand_slot (c);
+          slot_weight = overlap_weight (s, q, slot);
+          (*work)++;
+        }
+      if (slot_weight >= below)
+        continue;
+
+      ok = blockers (s, q, c, below, ids, &n, &weight);
       unskip (s, ids, n);
       (*work)++;
       if (!ok)
@@ -658,7 +1003,7 @@ place_ejecting (Sched     *s,
       take (s, r);
     }
 
-  if (check (s, q, start, cand_room (q, c), FALSE) != FITS)
+  if (check_cand (s, q, c) != FITS)
     return FALSE;
   put (s, q, start, start + q->duration, cand_room (q, c));
   pin (s, q);
@@ -827,8 +1172,9 @@ day_of (const Sched *s,
 
 typedef struct
 {
-  int    req;
-  double key;
+  int      req;
+  double   key;
+  gboolean placed;
 } Keyed;
 
 static int
@@ -843,8 +1189,10 @@ compare_keyed (gconstpointer pa,
 }
 
 /* A larger step: takes out one person's placements of one day and puts
- * them and the person's unplaced requests back, most valuable per minute
- * first with some noise, each at the first time that fits. */
+ * them and the person's unplaced requests back on that day, most valuable
+ * per minute first with some noise, each at the first time that fits; a
+ * placement that no longer fits there may go to another day. Only the
+ * day changed, so an unplaced request is tried on that day alone. */
 static gboolean
 ruin_and_recreate (Sched  *s,
                    Req    *u,
@@ -866,9 +1214,11 @@ ruin_and_recreate (Sched  *s,
         {
           int r = g_array_index (p->requests, int, i);
           Req *q = &s->reqs[r];
-          Keyed k = { r, 0 };
+          Keyed k = { r, 0, q->placed };
 
           if (!q->movable || q->n_cands == 0 || q->pinned)
+            continue;
+          if (!q->placed && q->day_cands[day] == q->day_cands[day + 1])
             continue;
           if (q->placed)
             {
@@ -886,11 +1236,18 @@ ruin_and_recreate (Sched  *s,
   for (guint i = 0; i < todo->len; i++)
     {
       Req *q = &s->reqs[g_array_index (todo, Keyed, i).req];
+      guint lo = q->day_cands[day], hi = q->day_cands[day + 1];
+      gboolean was_placed = g_array_index (todo, Keyed, i).placed;
 
       q->pinned = FALSE;
-      (*work) += q->n_cands;
-      if (!q->placed)
-        insert_anywhere (s, q, g_rand_boolean (s->rand) ? 0 : g_rand_int_range (s->rand, 0, q->n_cands));
+      (*work) += hi - lo;
+      if (hi > lo)
+        insert_in (s, q, lo, hi, g_rand_boolean (s->rand) ? lo : (guint) g_rand_int_range (s->rand, lo, hi));
+      if (!q->placed && was_placed)
+        {
+          (*work) += q->n_cands;
+          insert_anywhere (s, q, g_rand_int_range (s->rand, 0, q->n_cands));
+        }
       if (!q->placed && q->must_stay)
         kept = FALSE;
     }
@@ -961,7 +1318,9 @@ improve (Sched        *s,
 
   /* Stops early when a long stretch, for the plan's size, brought nothing
    * better. */
-  for (guint it = 0; work < limit && work - best_work < stall && pool->len > 0; it++)
+  guint it;
+
+  for (it = 0; work < limit && work - best_work < stall && pool->len > 0; it++)
     {
       double temperature = t0 * (1.0 - (double) work / limit);
       Req *q = NULL;
@@ -1000,7 +1359,7 @@ improve (Sched        *s,
 
   if (value (s) != best_value)
     restore (s, best);
-  g_debug ("improvement: %" G_GUINT64_FORMAT " candidates looked at", work);
+  g_debug ("improvement: %u steps, %" G_GUINT64_FORMAT " candidates looked at", it, work);
 }
 
 /* Small plans, whose steps cost little, get several independent searches
@@ -1049,7 +1408,9 @@ move_back (Sched *s)
       if (!can_remove (s, q))
         continue;
       take (s, q);
-      if (check_at (s, q, q->orig_start, q->orig_end, q->orig_room, FALSE) == FITS)
+      /* Not a candidate, maybe: both tracks. */
+      if (check_at (s, q, q->orig_start, q->orig_end, q->orig_room, TRUE) == FITS &&
+          check_at (s, q, q->orig_start, q->orig_end, q->orig_room, FALSE) == FITS)
         put (s, q, q->orig_start, q->orig_end, q->orig_room);
       else
         put (s, q, start, end, room);
@@ -1069,8 +1430,10 @@ person_index (Sched      *s,
 
   /* An id the plan does not know: mp-conflicts.c gives it no availability. */
   s->people = g_renew (Person, s->people, s->n_people + 1);
-  s->people[s->n_people] = (Person) { id, NULL, NULL, 0, { g_array_new (FALSE, FALSE, sizeof (Busy)), 0 },
-                                      g_array_new (FALSE, FALSE, sizeof (int)) };
+  s->people[s->n_people] = (Person) { id, NULL, NULL, 0,
+                                      { g_array_new (FALSE, FALSE, sizeof (Busy)), 0 },
+                                      { g_array_new (FALSE, FALSE, sizeof (Busy)), 0 },
+                                      NULL, 0, g_array_new (FALSE, FALSE, sizeof (int)) };
   g_hash_table_insert (s->person_index, (gpointer) id, GINT_TO_POINTER (s->n_people + 1));
   return s->n_people++;
 }
@@ -1159,7 +1522,7 @@ build_candidates (Sched *s,
 
       for (guint i = 0; ok && i < q->n_people; i++)
         ok = available (&s->people[q->people[i]], slot->start, end) &&
-             check_person (s, &s->people[q->people[i]], slot->start, end, -1, -1, TRUE) == FITS;
+             check_person (s, &s->people[q->people[i]].fixed, slot->start, end, -1, -1) == FITS;
 
       for (guint k = 0; ok && k < q->n_rooms; k++)
         if (readable (s, &s->rooms[q->rooms[k]], slot, q->duration) &&
@@ -1173,6 +1536,15 @@ build_candidates (Sched *s,
 
   q->n_cands = cands->len;
   q->cands = (guint32 *) g_array_free (cands, FALSE);
+
+  /* The candidates come by slot, so by day. */
+  q->day_cands = g_new0 (guint, s->n_days + 1);
+  for (guint k = 0, d = 0; d <= s->n_days; d++)
+    {
+      while (k < q->n_cands && s->slots[cand_slot (q->cands[k])].day < d)
+        k++;
+      q->day_cands[d] = k;
+    }
 }
 
 /* A person's demand: the hours of requests naming them that could be
@@ -1243,7 +1615,7 @@ build_slots (Sched *s)
 
       for (int minute = day_start; minute < day_end; minute += slot)
         {
-          Slot one = { 0, end_instant, d };
+          Slot one = { 0, 0, end_instant, d };
 
           t = mp_time_from_wall (base + (gint64) minute * 60);
           if (!mp_time_resolve (&t, s->zone, &one.start, NULL))
@@ -1254,6 +1626,9 @@ build_slots (Sched *s)
 
   s->n_slots = slots->len;
   s->slots = (Slot *) g_array_free (slots, FALSE);
+  for (guint t = 0; t < s->n_slots; t++)
+    s->slots[t].cell_end = t + 1 < s->n_slots && s->slots[t + 1].day == s->slots[t].day
+                           ? s->slots[t + 1].start : s->slots[t].day_end;
 }
 
 static void
@@ -1283,6 +1658,10 @@ build_rooms (Sched *s)
             (gint64) mp_plan_get_travel_minutes (s->plan, mp_record_get_id (va), mp_record_get_id (vb)) * 60;
         }
 
+  s->max_gap = s->buffer;
+  for (guint i = 0; i < s->n_venues * s->n_venues; i++)
+    s->max_gap = MAX (s->max_gap, s->travel[i]);
+
   s->n_rooms = g_list_model_get_n_items (rooms);
   s->rooms = g_new0 (Room, MAX (1, s->n_rooms));
   for (guint i = 0; i < s->n_rooms; i++)
@@ -1302,7 +1681,8 @@ build_rooms (Sched *s)
           g_ptr_array_add (s->zones, r->zone);
         }
       r->zone_index = z;
-      r->track.items = g_array_new (FALSE, FALSE, sizeof (Busy));
+      r->fixed.items = g_array_new (FALSE, FALSE, sizeof (Busy));
+      r->moving.items = g_array_new (FALSE, FALSE, sizeof (Busy));
     }
 }
 
@@ -1400,6 +1780,28 @@ build_requests (Sched *s)
     }
 }
 
+static int *
+new_cells (const Sched *s)
+{
+  int *cells = g_new (int, MAX (1, s->n_slots));
+
+  for (guint t = 0; t < s->n_slots; t++)
+    cells[t] = -1;
+  return cells;
+}
+
+/* Cells for every room and for the people of requests: only they get
+ * placements. */
+static void
+build_cells (Sched *s)
+{
+  for (guint i = 0; i < s->n_rooms; i++)
+    s->rooms[i].cells = new_cells (s);
+  for (guint i = 0; i < s->n_people; i++)
+    if (s->people[i].requests->len > 0)
+      s->people[i].cells = new_cells (s);
+}
+
 static gboolean
 same_people (const Req          *q,
              const char * const *ids,
@@ -1430,7 +1832,7 @@ insert_fixed (Sched              *s,
               const char * const *ids)
 {
   if (b->room >= 0)
-    track_insert (&s->rooms[b->room].track, b);
+    track_insert (&s->rooms[b->room].fixed, b);
   for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
     {
       gboolean repeated = FALSE;
@@ -1441,7 +1843,7 @@ insert_fixed (Sched              *s,
         {
           int p = person_index (s, ids[j]);
 
-          track_insert (&s->people[p].track, b);
+          track_insert (&s->people[p].fixed, b);
         }
     }
 }
@@ -1530,10 +1932,16 @@ static void
 sched_free (Sched *s)
 {
   for (guint i = 0; i < s->n_rooms; i++)
-    track_clear (&s->rooms[i].track);
+    {
+      track_clear (&s->rooms[i].fixed);
+      track_clear (&s->rooms[i].moving);
+      g_free (s->rooms[i].cells);
+    }
   for (guint i = 0; i < s->n_people; i++)
     {
-      track_clear (&s->people[i].track);
+      track_clear (&s->people[i].fixed);
+      track_clear (&s->people[i].moving);
+      g_free (s->people[i].cells);
       g_free (s->people[i].windows);
       g_clear_pointer (&s->people[i].requests, g_array_unref);
     }
@@ -1542,6 +1950,7 @@ sched_free (Sched *s)
       g_free (s->reqs[i].people);
       g_free (s->reqs[i].rooms);
       g_free (s->reqs[i].cands);
+      g_free (s->reqs[i].day_cands);
     }
   g_free (s->rooms);
   g_free (s->travel);
@@ -1740,7 +2149,7 @@ slot_works (const Sched *s,
 
       for (guint i = 0; ok && i < q->n_people; i++)
         if (mask >> MIN (i, 63) & 1)
-          ok = check_person (s, &s->people[q->people[i]], slot->start, end, room, s->rooms[room].venue, TRUE) == FITS;
+          ok = check_person (s, &s->people[q->people[i]].fixed, slot->start, end, room, s->rooms[room].venue) == FITS;
       if (ok)
         return TRUE;
     }
@@ -1837,13 +2246,11 @@ reason_competition (Sched     *s,
 
   for (guint k = 0; k < q->n_cands; k++)
     {
-      gint64 start = s->slots[cand_slot (q->cands[k])].start;
-      int room = cand_room (q, q->cands[k]);
       int seen[8];
       guint n_seen = 0;
       int b;
 
-      while (n_seen < G_N_ELEMENTS (seen) && (b = check (s, q, start, room, FALSE)) >= 0)
+      while (n_seen < G_N_ELEMENTS (seen) && (b = check_cand (s, q, q->cands[k])) >= 0)
         {
           s->reqs[b].skip = TRUE;
           seen[n_seen++] = b;
@@ -2330,6 +2737,7 @@ mp_scheduler_run (MpPlan                   *plan,
   build_slots (&s);
   build_people (&s);
   build_requests (&s);
+  build_cells (&s);
   build_meetings (&s);
   for (guint i = 0; i < s.n_reqs; i++)
     build_candidates (&s, &s.reqs[i]);
