@@ -1210,6 +1210,126 @@ test_window_editor (void)
   close_window (window);
 }
 
+/* Whether the calendar shows day (of the month shown) as marked: its
+ * label is checked, as the theme draws it. */
+static gboolean
+shows_marked (GtkWidget  *widget,
+              const char *day)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "day-number") &&
+          !gtk_widget_has_css_class (child, "other-month") &&
+          g_str_equal (gtk_label_get_label (GTK_LABEL (child)), day))
+        return (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_CHECKED) != 0;
+      if (shows_marked (child, day))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+select_calendar_day (GtkCalendar *calendar,
+                     const char  *date)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (day_of (date) * 24 * 60 * 60);
+
+  /* As a click on the day does (selecting a day emits day-selected). */
+  gtk_calendar_select_day (calendar, when);
+}
+
+/* The date from a calendar beside the Date row: it opens on the meeting's
+ * day with the conference's days marked; a day chosen there, in the
+ * conference or not, moves the meeting as choosing it in the row does
+ * (one undo step) and closes the calendar. */
+static void
+test_window_editor_calendar (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  MpWindow *window = open_window (file);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpMeetingEditor *editor = MP_MEETING_EDITOR (mp_window_get_editor (window));
+  MpHistory *history = mp_document_get_history (mp_window_get_document (window));
+  MpMeeting *meeting = mp_plan_get_meeting (mp_history_get_plan (history), "working-lunch");
+  GtkMenuButton *date_button;
+  GtkCalendar *calendar;
+  AdwComboRow *date_row;
+  GtkPopover *popover;
+  GtkRevealer *revealer;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *label = NULL;
+
+  mp_window_show_meeting (window, "working-lunch");
+  g_signal_emit_by_name (timeline, "meeting-activated", meeting);
+  date_button = template_child (editor, MP_TYPE_MEETING_EDITOR, "date_button");
+  calendar = template_child (editor, MP_TYPE_MEETING_EDITOR, "calendar");
+  date_row = template_child (editor, MP_TYPE_MEETING_EDITOR, "date_row");
+  popover = gtk_menu_button_get_popover (date_button);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (date_button), GTK_WIDGET (date_row)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (date_button)), ==, "Choose Date on a Calendar");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (date_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Choose Date on a Calendar"));
+
+  /* Once the editor has slid in, as for a person who sees the button. */
+  revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_REVEALER));
+  for (guint i = 0; i < 200 && !gtk_revealer_get_child_revealed (revealer); i++)
+    wait_ms (10);
+  g_assert_true (gtk_revealer_get_child_revealed (revealer));
+  drain ();
+  gtk_menu_button_popup (date_button);
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2014);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 4);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 24);
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 22));
+  for (guint d = 23; d <= 25; d++)
+    g_assert_true (gtk_calendar_get_day_is_marked (calendar, d));
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 26));
+  g_assert_true (shows_marked (GTK_WIDGET (calendar), "23"));
+  g_assert_false (shows_marked (GTK_WIDGET (calendar), "22"));
+  /* Leafing through the months keeps the marks on the conference. */
+  g_object_set (calendar, "month", 4, NULL);
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 24));
+  g_object_set (calendar, "month", 3, NULL);
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 24));
+  g_assert_true (shows_marked (GTK_WIDGET (calendar), "25"));
+
+  /* A day of the conference. */
+  select_calendar_day (calendar, "2014-04-25");
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  assert_time (mp_meeting_get_start (meeting), "2014-04-25T13:00");
+  assert_time (mp_meeting_get_end (meeting), "2014-04-25T14:15");
+  label = g_strdup (gtk_string_object_get_string (adw_combo_row_get_selected_item (date_row)));
+  g_assert_nonnull (strstr (label, "25"));
+
+  /* A day before it: the Date row offers it too. */
+  gtk_menu_button_popup (date_button);
+  drain ();
+  select_calendar_day (calendar, "2014-04-22");
+  drain ();
+  assert_time (mp_meeting_get_start (meeting), "2014-04-22T13:00");
+  g_assert_cmpuint (adw_combo_row_get_selected (date_row), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (date_row)), ==, 4);
+
+  /* The row still chooses by keyboard: the conference's first day; the
+   * day left goes from the row just after. */
+  adw_combo_row_set_selected (date_row, 1);
+  assert_time (mp_meeting_get_start (meeting), "2014-04-23T13:00");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (date_row)), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (date_row), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (mp_history_undo (history));
+  assert_time (mp_meeting_get_start (meeting), "2014-04-24T13:00");
+  g_assert_false (mp_history_get_can_undo (history));
+
+  close_window (window);
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -1502,6 +1622,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/reopen-last", test_window_reopen_last);
   g_test_add_func ("/window/editor", test_window_editor);
+  g_test_add_func ("/window/editor-calendar", test_window_editor_calendar);
   g_test_add_func ("/window/editor-many-people", test_window_editor_many_people);
   g_test_add_func ("/window/save", test_window_save);
   g_test_add_func ("/window/close-dialog", test_window_close_dialog);

@@ -22,6 +22,8 @@ struct _MpMeetingEditor
   AdwComboRow    *status_row;
   AdwComboRow    *room_row;
   AdwComboRow    *date_row;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
   GtkSpinButton  *duration_spin;
@@ -42,6 +44,9 @@ struct _MpMeetingEditor
   gboolean        updating;
   gboolean        participants_dirty;
   gboolean        draft;       /* meeting is not in the plan yet */
+  gboolean        choosing_day; /* in the Date row's selection change */
+  gboolean        marking;
+  guint           days_idle;
 };
 
 G_DEFINE_FINAL_TYPE (MpMeetingEditor, mp_meeting_editor, GTK_TYPE_WIDGET)
@@ -174,8 +179,10 @@ day_label (gint64 day)
 {
   g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (day * MP_SECONDS_PER_DAY);
 
-  /* Translators: a day in the meeting editor, as strftime () writes it */
-  return g_date_time_format (date, _("%A %-d %B %Y"));
+  /* Translators: a day in the meeting editor's Date row, as strftime ()
+   * writes it: the full weekday, day, month and year ("Thursday 24 April
+   * 2014"). The row is narrow: a shorter form is fine. */
+  return g_date_time_format (date, C_("meeting editor date", "%A %-d %B %Y"));
 }
 
 static void
@@ -485,6 +492,16 @@ build_choices (MpMeetingEditor *self)
   self->updating = FALSE;
 }
 
+static gboolean
+rebuild_days_cb (gpointer data)
+{
+  MpMeetingEditor *self = data;
+
+  self->days_idle = 0;
+  populate (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build_days (MpMeetingEditor *self)
 {
@@ -516,6 +533,15 @@ build_days (MpMeetingEditor *self)
       memcmp (days->data, self->days->data, days->len * sizeof (gint64)) == 0 &&
       adw_combo_row_get_model (self->date_row) != NULL)
     return;
+
+  /* Other days (a day outside the conference left): not under the
+   * selection being changed, but just after. */
+  if (self->choosing_day)
+    {
+      if (self->days_idle == 0)
+        self->days_idle = g_idle_add (rebuild_days_cb, self);
+      return;
+    }
 
   g_array_set_size (self->days, 0);
   g_array_append_vals (self->days, days->data, days->len);
@@ -689,23 +715,19 @@ on_room_selected_cb (AdwComboRow     *row,
         "room", g_ptr_array_index (self->room_ids, selected), "start", &start, "end", &end, NULL);
 }
 
-/* Reads the date, start and end rows. On error, says what is wrong and
+/* Reads the start and end rows on day. On error, says what is wrong and
  * which row. */
 static gboolean
 read_times (MpMeetingEditor  *self,
+            gint64            day,
             MpTime           *start,
             MpTime           *end,
             AdwEntryRow     **bad_row,
             GError          **error)
 {
   GTimeZone *zone = mp_meeting_get_time_zone (self->meeting);
-  guint selected = adw_combo_row_get_selected (self->date_row);
-  gint64 day, instant;
+  gint64 instant;
   int start_minutes, end_minutes;
-
-  if (selected >= self->days->len)
-    return FALSE;
-  day = g_array_index (self->days, gint64, selected);
 
   *bad_row = self->start_row;
   if (!mp_clock_parse (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start_minutes, error))
@@ -733,9 +755,23 @@ read_times (MpMeetingEditor  *self,
   return TRUE;
 }
 
+/* The day the Date row shows. */
+static gboolean
+selected_day (MpMeetingEditor *self,
+              gint64          *day)
+{
+  guint selected = adw_combo_row_get_selected (self->date_row);
+
+  if (selected >= self->days->len)
+    return FALSE;
+  *day = g_array_index (self->days, gint64, selected);
+  return TRUE;
+}
+
 static void
-apply_times (MpMeetingEditor *self,
-             gboolean         merged)
+apply_times_on (MpMeetingEditor *self,
+                gint64           day,
+                gboolean         merged)
 {
   g_autoptr(GError) error = NULL;
   AdwEntryRow *bad_row = NULL;
@@ -744,7 +780,7 @@ apply_times (MpMeetingEditor *self,
   if (!can_edit (self))
     return;
 
-  if (!read_times (self, &start, &end, &bad_row, &error))
+  if (!read_times (self, day, &start, &end, &bad_row, &error))
     {
       set_error (self, error != NULL ? error->message : NULL, bad_row);
       return;
@@ -778,6 +814,16 @@ apply_times (MpMeetingEditor *self,
 }
 
 static void
+apply_times (MpMeetingEditor *self,
+             gboolean         merged)
+{
+  gint64 day;
+
+  if (selected_day (self, &day))
+    apply_times_on (self, day, merged);
+}
+
+static void
 on_time_changed_cb (AdwEntryRow     *row,
                     MpMeetingEditor *self)
 {
@@ -789,7 +835,94 @@ on_date_selected_cb (AdwComboRow     *row,
                      GParamSpec      *pspec,
                      MpMeetingEditor *self)
 {
+  self->choosing_day = TRUE;
   apply_times (self, FALSE);
+  self->choosing_day = FALSE;
+}
+
+/* The calendar beside the Date row: any day, the conference's marked. */
+
+static gint64
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (g_date_time_get_year (date),
+                                                  g_date_time_get_month (date),
+                                                  g_date_time_get_day_of_month (date), 0, 0, 0);
+
+  return g_date_time_to_unix (utc) / MP_SECONDS_PER_DAY;
+}
+
+static void
+mark_conference_days (MpMeetingEditor *self)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) other = NULL;
+  gboolean updating = self->updating;
+  MpConference *conference;
+
+  if (self->marking)
+    return;
+
+  gtk_calendar_clear_marks (self->calendar);
+  if (self->plan != NULL)
+    {
+      conference = mp_plan_get_conference (self->plan);
+      for (gint64 d = mp_conference_get_start_date (conference); d <= mp_conference_get_end_date (conference); d++)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (d * MP_SECONDS_PER_DAY);
+
+          if (g_date_time_get_year (date) == g_date_time_get_year (shown) &&
+              g_date_time_get_month (date) == g_date_time_get_month (shown))
+            gtk_calendar_mark_day (self->calendar, g_date_time_get_day_of_month (date));
+        }
+    }
+
+  /* GTK 4.8 shows marks when it lays out the days again: on a change of
+   * the day. Another day and back. */
+  self->marking = TRUE;
+  self->updating = TRUE;
+  other = g_date_time_add_days (shown, g_date_time_get_day_of_month (shown) > 1 ? -1 : 1);
+  gtk_calendar_select_day (self->calendar, other);
+  gtk_calendar_select_day (self->calendar, shown);
+  self->updating = updating;
+  self->marking = FALSE;
+}
+
+static void
+on_calendar_month_cb (GtkCalendar     *calendar,
+                      GParamSpec      *pspec,
+                      MpMeetingEditor *self)
+{
+  mark_conference_days (self);
+}
+
+static void
+on_date_popover_show_cb (GtkPopover      *popover,
+                         MpMeetingEditor *self)
+{
+  gint64 day;
+
+  if (selected_day (self, &day))
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (day * MP_SECONDS_PER_DAY);
+      gboolean updating = self->updating;
+
+      self->updating = TRUE;
+      gtk_calendar_select_day (self->calendar, date);
+      self->updating = updating;
+    }
+  mark_conference_days (self);
+}
+
+static void
+on_calendar_day_selected_cb (GtkCalendar     *calendar,
+                             MpMeetingEditor *self)
+{
+  if (self->updating)
+    return;
+  gtk_menu_button_popdown (self->date_button);
+  apply_times_on (self, calendar_day (calendar), FALSE);
 }
 
 static void
@@ -967,6 +1100,7 @@ mp_meeting_editor_dispose (GObject *object)
   mp_meeting_editor_set_history (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_MEETING_EDITOR);
   g_clear_pointer (&self->room_ids, g_ptr_array_unref);
+  g_clear_handle_id (&self->days_idle, g_source_remove);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->error, g_free);
 
@@ -1067,6 +1201,8 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ministerial/Ministerial/mp-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, duration_spin);
@@ -1084,6 +1220,9 @@ mp_meeting_editor_class_init (MpMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, MpMeetingEditor, topics_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_month_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_duration_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
@@ -1280,6 +1419,7 @@ mp_meeting_editor_add (MpMeetingEditor *self)
   g_autoptr(GError) error = NULL;
   AdwEntryRow *bad_row = NULL;
   MpTime start, end;
+  gint64 day;
   gboolean added;
 
   g_return_val_if_fail (MP_IS_MEETING_EDITOR (self), FALSE);
@@ -1288,7 +1428,8 @@ mp_meeting_editor_add (MpMeetingEditor *self)
     return FALSE;
 
   /* What the time rows hold must be a time first. */
-  if (!read_times (self, &start, &end, &bad_row, &error))
+  if (!selected_day (self, &day) ||
+      !read_times (self, day, &start, &end, &bad_row, &error))
     {
       set_error (self, error != NULL ? error->message : NULL, bad_row);
       if (bad_row != NULL)
