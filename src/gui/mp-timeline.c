@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mp-palette.h"
 #include "mp-timeline.h"
 
 #define VENUE_ROW_HEIGHT   22.0
@@ -148,59 +149,6 @@ replace_str (char       **field,
   return TRUE;
 }
 
-/* Colours ---------------------------------------------------------------- */
-
-/* From the GNOME palette; readable as a tint over light and dark views. */
-static const char *kind_colors[MP_N_MEETING_KINDS] = {
-  [MP_MEETING_KIND_PLENARY] = "#3584e4",
-  [MP_MEETING_KIND_MULTILATERAL] = "#9141ac",
-  [MP_MEETING_KIND_TRILATERAL] = "#2190a4",
-  [MP_MEETING_KIND_BILATERAL] = "#2ec27e",
-  [MP_MEETING_KIND_PULL_ASIDE] = "#e5a50a",
-  [MP_MEETING_KIND_WORKING_MEAL] = "#e66100",
-  [MP_MEETING_KIND_PRESS] = "#d56199",
-  [MP_MEETING_KIND_CEREMONY] = "#986a44",
-  [MP_MEETING_KIND_TRAVEL] = "#6f8396",
-  [MP_MEETING_KIND_OTHER] = "#77767b",
-};
-
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA bg;
-  GdkRGBA header_bg;
-  GdkRGBA line;
-  GdkRGBA faint_line;
-  GdkRGBA off_hours;
-  GdkRGBA error;
-  GdkRGBA accent;
-  GdkRGBA kinds[MP_N_MEETING_KINDS];
-  gboolean dark;
-} Palette;
-
-static void
-get_palette (MpTimeline *self,
-             Palette    *p)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &p->fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  p->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  gdk_rgba_parse (&p->bg, p->dark ? "#1e1e1e" : "#ffffff");
-  gdk_rgba_parse (&p->header_bg, p->dark ? "#303030" : "#f6f5f4");
-  gdk_rgba_parse (&p->error, p->dark ? "#ff7b63" : "#c01c28");
-  gdk_rgba_parse (&p->accent, p->dark ? "#78aeed" : "#1c71d8");
-  p->line = p->fg;
-  p->line.alpha = 0.16f;
-  p->faint_line = p->fg;
-  p->faint_line.alpha = 0.06f;
-  p->off_hours = p->fg;
-  p->off_hours.alpha = 0.04f;
-  for (guint i = 0; i < MP_N_MEETING_KINDS; i++)
-    gdk_rgba_parse (&p->kinds[i], kind_colors[i]);
-}
-
 /* Layout ------------------------------------------------------------------ */
 
 static void
@@ -259,24 +207,7 @@ static gboolean
 passes_filter (MpTimeline *self,
                MpMeeting  *meeting)
 {
-  const char * const *participants;
-
-  if (self->filter == NULL)
-    return TRUE;
-
-  participants = mp_meeting_get_participants (meeting);
-  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    {
-      MpParticipant *p;
-
-      if (g_str_equal (participants[i], self->filter))
-        return TRUE;
-      p = mp_plan_get_participant (self->plan, participants[i]);
-      if (p != NULL && g_strcmp0 (mp_participant_get_delegation (p), self->filter) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return self->filter == NULL || mp_plan_meeting_involves (self->plan, meeting, self->filter);
 }
 
 static char *
@@ -807,7 +738,7 @@ draw_warning (MpTimeline    *self,
 static void
 draw_block (MpTimeline            *self,
             GtkSnapshot           *snapshot,
-            const Palette         *p,
+            const MpPalette       *p,
             Block                 *block,
             const graphene_rect_t *rect,
             gboolean               ghost)
@@ -934,11 +865,11 @@ draw_text (MpTimeline    *self,
 }
 
 static void
-draw_grid (MpTimeline    *self,
-           GtkSnapshot   *snapshot,
-           const Palette *p,
-           double         width,
-           double         height)
+draw_grid (MpTimeline      *self,
+           GtkSnapshot     *snapshot,
+           const MpPalette *p,
+           double           width,
+           double           height)
 {
   double gutter = gutter_width (self);
   double right = MIN (width, column_to_x (self, self->columns->len));
@@ -981,10 +912,10 @@ draw_grid (MpTimeline    *self,
 }
 
 static void
-draw_gutter (MpTimeline    *self,
-             GtkSnapshot   *snapshot,
-             const Palette *p,
-             double         height)
+draw_gutter (MpTimeline      *self,
+             GtkSnapshot     *snapshot,
+             const MpPalette *p,
+             double           height)
 {
   GdkRGBA dim = p->fg;
   GTimeZone *zone = self->columns->len > 0 ? ((Column *) g_ptr_array_index (self->columns, 0))->zone : NULL;
@@ -1022,10 +953,10 @@ draw_gutter (MpTimeline    *self,
 }
 
 static void
-draw_header (MpTimeline    *self,
-             GtkSnapshot   *snapshot,
-             const Palette *p,
-             double         width)
+draw_header (MpTimeline      *self,
+             GtkSnapshot     *snapshot,
+             const MpPalette *p,
+             double           width)
 {
   double gutter = gutter_width (self);
   GdkRGBA dim = p->fg;
@@ -1123,10 +1054,10 @@ mp_timeline_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double gutter = gutter_width (self);
-  Palette p;
+  MpPalette p;
 
   ensure_layout (self);
-  get_palette (self, &p);
+  mp_palette_init (&p, GTK_WIDGET (self));
 
   gtk_snapshot_append_color (snapshot, &p.bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_grid (self, snapshot, &p, width, height);
