@@ -1047,6 +1047,19 @@ mp_week_view_count (MpWeekView *self,
   return cell->bars != NULL ? cell->bars->len : 0;
 }
 
+guint
+mp_week_view_count_all (MpWeekView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MP_IS_WEEK_VIEW (self), 0);
+
+  ensure_layout (self);
+  for (guint d = 0; d < self->totals->len; d++)
+    n += g_array_index (self->totals, DayTotal, d).n_meetings;
+  return n;
+}
+
 gboolean
 mp_week_view_get_cell_at (MpWeekView  *self,
                           double       x,

@@ -39,6 +39,8 @@ guint       mp_week_view_count           (MpWeekView *self,
                                           gint64      day,
                                           const char *room_id,
                                           guint      *n_conflicts);
+/* Every meeting shown, on every day. */
+guint       mp_week_view_count_all       (MpWeekView *self);
 /* The cell under a point, in the widget's coordinates. */
 gboolean    mp_week_view_get_cell_at     (MpWeekView  *self,
                                           double       x,

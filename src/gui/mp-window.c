@@ -11,6 +11,7 @@
 #include "mp-conflicts-panel.h"
 #include "mp-meeting-editor.h"
 #include "mp-timeline.h"
+#include "mp-week-view.h"
 #include "mp-window.h"
 
 /* Parts written alongside the window: wired in once they are in the tree. */
@@ -69,6 +70,10 @@ struct _MpWindow
   GtkDropDown          *filter_dropdown;
   GtkLabel             *summary_label;
   MpTimeline           *timeline;
+  GtkStack             *view_stack;
+  GtkToggleButton      *day_button;
+  GtkToggleButton      *week_button;
+  MpWeekView           *week_view;
   GtkRevealer          *editor_revealer;
   MpMeetingEditor      *editor;
   GtkRevealer          *conflicts_revealer;
@@ -155,9 +160,17 @@ update_day (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day",
                                  day < mp_conference_get_end_date (conference));
 
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting on %s", "%u meetings on %s",
-                                          meetings->len),
-                             meetings->len, full);
+  if (gtk_toggle_button_get_active (self->week_button))
+    {
+      guint n = mp_week_view_count_all (self->week_view);
+
+      /* Translators: the week view's summary: the meetings of every day, as filtered */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting in all", "%u meetings in all", n), n);
+    }
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting on %s", "%u meetings on %s",
+                                            meetings->len),
+                               meetings->len, full);
   gtk_label_set_label (self->summary_label, summary);
 }
 
@@ -348,7 +361,44 @@ on_timeline_day_cb (MpTimeline *timeline,
                     GParamSpec *pspec,
                     MpWindow   *self)
 {
+  /* The week shows what the day shows: one filter for both, and the day
+   * switcher moves the week's cursor. */
+  mp_week_view_set_filter (self->week_view, mp_timeline_get_filter (self->timeline));
+  mp_week_view_set_cursor (self->week_view, mp_timeline_get_day (self->timeline),
+                           mp_week_view_get_cursor_room (self->week_view));
   update_day (self);
+}
+
+static void
+on_view_toggled_cb (GtkToggleButton *button,
+                    MpWindow        *self)
+{
+  gboolean week = gtk_toggle_button_get_active (self->week_button);
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, week ? "week" : "day");
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "timeline-view", week ? "week" : "day");
+  if (self->document != NULL)
+    update_day (self);
+}
+
+/* A day of the week view opens on the timeline, at the meeting clicked. */
+static void
+on_week_day_activated_cb (MpWeekView *view,
+                          gint64      day,
+                          MpMeeting  *meeting,
+                          MpWindow   *self)
+{
+  gtk_toggle_button_set_active (self->day_button, TRUE);
+  if (meeting != NULL)
+    {
+      mp_window_show_meeting (self, mp_record_get_id (MP_RECORD (meeting)));
+      return;
+    }
+  mp_timeline_set_day (self->timeline, day);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
 }
 
 static void
@@ -455,6 +505,7 @@ mp_window_set_document (MpWindow   *self,
   mp_meeting_editor_set_meeting (self->editor, NULL);
   mp_meeting_editor_set_history (self->editor, history);
   mp_timeline_set_history (self->timeline, history);
+  mp_week_view_set_plan (self->week_view, plan);
   mp_conflict_list_set_plan (self->conflicts, plan);
   update_pages (self);
 
@@ -1006,6 +1057,7 @@ mp_window_show_meeting (MpWindow   *self,
 
   mp_timeline_set_highlighted (self->timeline, NULL);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
+  gtk_toggle_button_set_active (self->day_button, TRUE);
   /* A filter that hides the meeting gives way. */
   if (mp_timeline_get_filter (self->timeline) != NULL)
     {
@@ -1580,6 +1632,7 @@ mp_window_class_init (MpWindowClass *klass)
   widget_class->size_allocate = mp_window_size_allocate;
 
   g_type_ensure (MP_TYPE_TIMELINE);
+  g_type_ensure (MP_TYPE_WEEK_VIEW);
   g_type_ensure (MP_TYPE_MEETING_EDITOR);
   g_type_ensure (MP_TYPE_CONFLICTS_PANEL);
 
@@ -1588,6 +1641,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, conflicts_panel);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, conflicts_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, day_button);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, day_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, editor_revealer);
@@ -1606,6 +1660,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, week_button);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, week_view);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_conflict_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_added_cb);
@@ -1613,6 +1670,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_week_day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -1682,6 +1741,12 @@ mp_window_init (MpWindow *self)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
 
   mp_timeline_set_conflicts (self->timeline, self->conflicts);
+  mp_week_view_set_conflicts (self->week_view, self->conflicts);
+  {
+    g_autofree char *view = g_settings_get_string (self->settings, "timeline-view");
+
+    gtk_toggle_button_set_active (g_str_equal (view, "week") ? self->week_button : self->day_button, TRUE);
+  }
   mp_conflicts_panel_set_conflicts (self->conflicts_panel, self->conflicts);
   g_signal_connect_object (self->conflicts, "items-changed", G_CALLBACK (on_conflicts_changed_cb), self, 0);
   g_signal_connect_object (self->timeline, "notify::day", G_CALLBACK (on_timeline_day_cb), self, 0);
