@@ -7,8 +7,11 @@
 #include <adwaita.h>
 
 #include "mp-conflict-list.h"
+#include "mp-document.h"
 #include "mp-plan-file.h"
+#include "mp-timeline.h"
 #include "mp-week-view.h"
+#include "mp-window.h"
 
 typedef struct
 {
@@ -273,6 +276,102 @@ test_click (void)
   fixture_teardown (&fixture);
 }
 
+/* The first descendant of root of type, with label when given. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0))
+        return child;
+      if ((found = find_widget (child, type, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static MpWindow *
+open_sample_window (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
+                                            "north-american-defense-ministerial-2014.ministerial", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MpWindow *window = mp_window_new (NULL);
+
+  g_object_ref_sink (window);
+  g_assert_true (mp_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (MpWindow *window)
+{
+  mp_document_discard_recovery (mp_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (window);
+}
+
+/* The window's Week switch shows the week; a day opened there shows on
+ * the timeline at its meeting; the choice is there the next time. */
+static void
+test_window (void)
+{
+  MpWindow *window = open_sample_window ();
+  GtkWidget *week_button = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "_Week");
+  GtkWidget *day_button = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "_Day");
+  MpWeekView *view = MP_WEEK_VIEW (find_widget (GTK_WIDGET (window), MP_TYPE_WEEK_VIEW, NULL));
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpPlan *plan = mp_document_get_plan (mp_window_get_document (window));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_nonnull (week_button);
+  g_assert_nonnull (day_button);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (week_button), TRUE);
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpuint (mp_week_view_count_all (view), ==, 14);
+  g_assert_cmpstr (g_settings_get_string (settings, "timeline-view"), ==, "week");
+
+  /* The timeline's filter is the week's. */
+  mp_timeline_set_filter (timeline, "CAN");
+  iterate ();
+  g_assert_cmpuint (mp_week_view_count_all (view), ==, 9);
+  mp_timeline_set_filter (timeline, NULL);
+
+  g_signal_emit_by_name (view, "day-activated", day_of ("2014-04-24"),
+                         mp_plan_get_meeting (plan, "working-lunch"));
+  iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (day_button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
+  g_assert_cmpstr (mp_record_get_id (MP_RECORD (mp_timeline_get_selected (timeline))), ==, "working-lunch");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (week_button), TRUE);
+  close_window (window);
+
+  /* Opened again, the window shows the week. */
+  window = open_sample_window ();
+  view = MP_WEEK_VIEW (find_widget (GTK_WIDGET (window), MP_TYPE_WEEK_VIEW, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_settings_set_string (settings, "timeline-view", "day");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/week/follows-changes", test_follows_changes);
   g_test_add_func ("/week/keyboard", test_keyboard);
   g_test_add_func ("/week/click", test_click);
+  g_test_add_func ("/week/window", test_window);
 
   return g_test_run ();
 }
