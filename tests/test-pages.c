@@ -13,6 +13,7 @@
 #include "mp-record-row.h"
 #include "mp-requests-page.h"
 #include "mp-rooms-page.h"
+#include "test-ui-utils.h"
 
 typedef struct
 {
@@ -49,6 +50,7 @@ fixture_setup (Fixture   *fixture,
 {
   fixture->plan = load_sample ();
   fixture->history = mp_history_new (fixture->plan);
+  test_watch_history_labels (fixture->history);
   fixture->page = page;
   g_object_set (page, "history", fixture->history, NULL);
 
@@ -573,7 +575,9 @@ place (Fixture    *fixture,
   mp_meeting_set_room (meeting, "conference-room-b");
   mp_meeting_set_participants (meeting, people);
   mp_meeting_set_request (meeting, request_id);
+  mp_history_begin (fixture->history, "Place Request");
   g_assert_true (mp_history_add (fixture->history, MP_RECORD (meeting), NULL));
+  mp_history_end (fixture->history);
   return meeting;
 }
 
@@ -824,9 +828,13 @@ test_rooms_list (void)
 
   /* A room moved to the other venue follows, live; one without a venue
    * comes last. */
+  mp_history_begin (fixture.history, "Change Venue");
   mp_history_set (fixture.history, mp_plan_get_room (fixture.plan, "press-room"), "venue", "airport", NULL);
+  mp_history_end (fixture.history);
   mp_room_set_name (orphan, "Annex");
+  mp_history_begin (fixture.history, "Add Room");
   g_assert_true (mp_history_add (fixture.history, MP_RECORD (orphan), NULL));
+  mp_history_end (fixture.history);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
   g_assert_cmpstr (id_at (model, 6), ==, "airport");
@@ -954,9 +962,13 @@ test_rooms_remove (void)
   /* A room is shown while venues go and come back. */
   mp_rooms_page_select (page, mp_plan_get_room (fixture.plan, "hangar-lounge"));
   iterate ();
+  mp_history_begin (fixture.history, "Remove Venue");
   mp_history_remove (fixture.history, MP_RECORD (mp_plan_get_venue (fixture.plan, "sedena")));
+  mp_history_end (fixture.history);
   iterate ();
+  mp_history_begin (fixture.history, "Remove Venue");
   mp_history_remove (fixture.history, MP_RECORD (mp_plan_get_venue (fixture.plan, "airport")));
+  mp_history_end (fixture.history);
   iterate ();
   g_assert_true (mp_history_undo (fixture.history));
   iterate ();

@@ -13,6 +13,7 @@
 #include "mp-resources.h"
 #include "mp-timeline.h"
 #include "mp-window.h"
+#include "test-ui-utils.h"
 
 #define SAMPLE "north-american-defense-ministerial-2014.ministerial"
 
@@ -77,6 +78,7 @@ open_window (GFile *file)
     wait_ms (10);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 0);
   drain ();
+  test_watch_history_labels (mp_document_get_history (mp_window_get_document (window)));
   return window;
 }
 
@@ -222,6 +224,30 @@ test_window_open_sample (void)
 
 /* Moving a meeting, through the model and by a drag, and the conflicts
  * panel following. */
+/* The main menu's Undo and Redo items, as they read. */
+static void
+assert_history_menu (MpWindow   *window,
+                     const char *undo,
+                     const char *redo)
+{
+  GMenuModel *section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), MP_TYPE_WINDOW,
+                                                                     "history_section"));
+  const char *expected[] = { undo, redo };
+  const char *actions[] = { "win.undo", "win.redo" };
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_cmpstr (label, ==, expected[i]);
+      g_assert_cmpstr (action, ==, actions[i]);
+    }
+}
+
 static void
 test_window_move_meeting (void)
 {
@@ -241,7 +267,9 @@ test_window_move_meeting (void)
   g_assert_cmpuint (n_conflicts (window), ==, 0);
 
   /* Through the model: Hagel in two meetings at once. */
+  mp_history_begin (history, "Move Meeting");
   mp_history_set (history, sedena, "start", mp_meeting_get_start (semar), "end", mp_meeting_get_end (semar), NULL);
+  mp_history_end (history);
   g_assert_cmpuint (n_conflicts (window), >, 0);
   g_assert_true (mp_document_get_modified (document));
   mp_history_undo (history);
@@ -265,9 +293,11 @@ test_window_move_meeting (void)
   g_assert_true (mp_conflict_list_involves (mp_conflicts_panel_get_conflicts (MP_CONFLICTS_PANEL (mp_window_get_conflicts_panel (window))),
                                             "bilateral-usa-sedena"));
 
-  /* One drag, one undo step. */
+  /* One drag, one undo step, named in the main menu. */
+  assert_history_menu (window, "_Undo Move Meeting", "_Redo");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (mp_meeting_get_room (sedena), ==, "conference-room-a");
+  assert_history_menu (window, "_Undo", "_Redo Move Meeting");
   g_clear_pointer (&start, g_free);
   start = mp_time_to_string (mp_meeting_get_start (sedena));
   g_assert_cmpstr (start, ==, "2014-04-24T11:00");
@@ -1121,7 +1151,9 @@ test_window_editor (void)
   gtk_editable_set_text (title_row, "Working lunch (ministers");
   gtk_editable_set_text (title_row, "Working lunch (ministers only)");
   g_assert_cmpstr (mp_meeting_get_title (meeting), ==, "Working lunch (ministers only)");
+  assert_history_menu (window, "_Undo Rename Meeting", "_Redo");
   g_assert_true (mp_history_undo (history));
+  assert_history_menu (window, "_Undo", "_Redo Rename Meeting");
   g_assert_cmpstr (mp_meeting_get_title (meeting), ==, title);
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, title);
 
@@ -1426,8 +1458,10 @@ test_window_save (void)
   AdwMessageDialog *dialog;
   gsize saved_length, loaded_length;
 
+  mp_history_begin (mp_document_get_history (document), "Rename Meeting");
   mp_history_set (mp_document_get_history (document), mp_plan_get_meeting (plan, "honors"),
                   "title", "Honors ceremony", NULL);
+  mp_history_end (mp_document_get_history (document));
   g_assert_true (mp_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
@@ -1483,7 +1517,9 @@ test_window_close_dialog (void)
   window = open_window (file);
   document = mp_window_get_document (window);
   plan = mp_document_get_plan (document);
+  mp_history_begin (mp_document_get_history (document), "Delete Meeting");
   mp_history_remove (mp_document_get_history (document), MP_RECORD (mp_plan_get_meeting (plan, "honors")));
+  mp_history_end (mp_document_get_history (document));
 
   gtk_window_close (GTK_WINDOW (window));
   drain ();
@@ -1527,8 +1563,10 @@ test_window_recovery (void)
   _mp_document_set_recovery_delay (50);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  mp_history_begin (mp_document_get_history (document), "Edit Conference");
   mp_history_set (mp_document_get_history (document), mp_plan_get_conference (plan),
                   "title", "Recovered ministerial", NULL);
+  mp_history_end (mp_document_get_history (document));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
     wait_ms (10);

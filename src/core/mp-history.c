@@ -485,7 +485,19 @@ mp_history_set_merged (MpHistory    *self,
                        const char   *property,
                        const GValue *value)
 {
+  mp_history_set_merged_labelled (self, NULL, object, property, value);
+}
+
+void
+mp_history_set_merged_labelled (MpHistory    *self,
+                                const char   *label,
+                                gpointer      object,
+                                const char   *property,
+                                const GValue *value)
+{
   Command *command;
+  gboolean outer;
+  guint n_steps;
 
   g_return_if_fail (MP_IS_HISTORY (self));
   g_return_if_fail (G_IS_OBJECT (object));
@@ -503,8 +515,14 @@ mp_history_set_merged (MpHistory    *self,
       return;
     }
 
+  /* A new step, the one later changes fold into (not an older one when
+   * this changed nothing). */
+  outer = self->open != NULL;
+  n_steps = self->undo->len;
+  mp_history_begin (self, label);
   mp_history_set_value (self, object, property, value);
-  if (self->open == NULL && self->undo->len > 0)
+  mp_history_end (self);
+  if (!outer && self->undo->len > n_steps)
     self->mergeable = g_ptr_array_index (self->undo, self->undo->len - 1);
 }
 

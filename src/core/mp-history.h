@@ -36,6 +36,12 @@ void        mp_history_set_merged     (MpHistory   *self,
                                        gpointer     object,
                                        const char  *property,
                                        const GValue *value);
+/* The same, the step it makes called label ("Rename Meeting"). */
+void        mp_history_set_merged_labelled (MpHistory    *self,
+                                            const char   *label,
+                                            gpointer      object,
+                                            const char   *property,
+                                            const GValue *value);
 void        mp_history_seal           (MpHistory   *self);
 gboolean    mp_history_add            (MpHistory   *self,
                                        MpRecord    *record,

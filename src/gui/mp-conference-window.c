@@ -207,9 +207,17 @@ apply_field (MpConferenceWindow *self,
       mp_history_end (self->history);
     }
   else if (field == FIELD_END_DATE)
-    mp_history_set (self->history, self->conference, property, value, NULL);
+    {
+      mp_history_begin (self->history, _("Change Conference Dates"));
+      mp_history_set (self->history, self->conference, property, value, NULL);
+      mp_history_end (self->history);
+    }
   else
-    mp_history_set (self->history, self->conference, property, (int) value, NULL);
+    {
+      mp_history_begin (self->history, _("Change Conference Hours"));
+      mp_history_set (self->history, self->conference, property, (int) value, NULL);
+      mp_history_end (self->history);
+    }
 
   show_field (self, field);
   return TRUE;
@@ -303,7 +311,11 @@ on_host_selected_cb (AdwComboRow        *row,
 
   id = g_ptr_array_index (self->host_ids, selected);
   if (g_strcmp0 (id, mp_conference_get_host (self->conference)) != 0)
-    mp_history_set (self->history, self->conference, "host", id, NULL);
+    {
+      mp_history_begin (self->history, _("Change Host"));
+      mp_history_set (self->history, self->conference, "host", id, NULL);
+      mp_history_end (self->history);
+    }
 }
 
 static void
@@ -352,7 +364,7 @@ on_notes_changed_cb (GtkTextBuffer      *buffer,
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text[0] != '\0' ? text : NULL);
-  mp_history_set_merged (self->history, self->conference, "notes", &value);
+  mp_history_set_merged_labelled (self->history, _("Change Notes"), self->conference, "notes", &value);
 }
 
 static void
@@ -465,7 +477,7 @@ mp_conference_window_init (MpConferenceWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->host_ids = g_ptr_array_new_with_free_func (g_free);
-  self->form = mp_form_new ();
+  self->form = mp_form_new (_("Edit Conference"));
   mp_form_add_entry (self->form, self->title_row, "title", FALSE, NULL, NULL);
   mp_form_add_entry (self->form, self->time_zone_row, "time-zone", FALSE, check_time_zone, NULL);
   mp_form_add_spin (self->form, self->slot_spin, "slot-minutes");

@@ -718,7 +718,7 @@ mp_delegations_page_init (MpDelegationsPage *self)
   gtk_list_view_set_factory (self->list_view, self->factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->form = mp_form_new ();
+  self->form = mp_form_new (_("Edit Delegation"));
   mp_form_add_entry (self->form, self->name_row, "name", FALSE, NULL, NULL);
   mp_form_add_entry (self->form, self->id_row, "id", FALSE, check_code, self);
   mp_form_add_entry (self->form, self->country_row, "country", TRUE, check_country, NULL);

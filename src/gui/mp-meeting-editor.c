@@ -632,8 +632,10 @@ populate (MpMeetingEditor *self)
 
 /* Applying changes -------------------------------------------------------- */
 
+/* Typing in a field: one undo step called label, however many keys. */
 static void
 set_merged (MpMeetingEditor *self,
+            const char      *label,
             const char      *property,
             const GValue    *value)
 {
@@ -642,7 +644,7 @@ set_merged (MpMeetingEditor *self,
   if (self->draft)
     g_object_set_property (G_OBJECT (self->meeting), property, value);
   else
-    mp_history_set_merged (self->history, self->meeting, property, value);
+    mp_history_set_merged_labelled (self->history, label, self->meeting, property, value);
 }
 
 static void
@@ -653,7 +655,7 @@ on_title_changed_cb (AdwEntryRow     *row,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
-  set_merged (self, "title", &value);
+  set_merged (self, _("Rename Meeting"), "title", &value);
   g_value_unset (&value);
 }
 
@@ -797,7 +799,7 @@ apply_times_on (MpMeetingEditor *self,
 
       g_value_init (&value, MP_TYPE_TIME);
       g_value_set_boxed (&value, &start);
-      set_merged (self, "start", &value);
+      set_merged (self, _("Change Time"), "start", &value);
       g_value_unset (&value);
     }
   else if (merged && mp_time_equal (&start, mp_meeting_get_start (self->meeting)))
@@ -806,7 +808,7 @@ apply_times_on (MpMeetingEditor *self,
 
       g_value_init (&value, MP_TYPE_TIME);
       g_value_set_boxed (&value, &end);
-      set_merged (self, "end", &value);
+      set_merged (self, _("Change Time"), "end", &value);
       g_value_unset (&value);
     }
   else
@@ -969,7 +971,7 @@ on_topics_changed_cb (GtkTextBuffer   *buffer,
 
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, topics);
-  set_merged (self, "topics", &value);
+  set_merged (self, _("Change Topics"), "topics", &value);
   g_value_unset (&value);
 }
 
@@ -982,7 +984,7 @@ on_notes_changed_cb (GtkTextBuffer   *buffer,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text[0] != '\0' ? text : NULL);
-  set_merged (self, "notes", &value);
+  set_merged (self, _("Change Notes"), "notes", &value);
   g_value_unset (&value);
 }
 

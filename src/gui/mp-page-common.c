@@ -60,6 +60,7 @@ struct _MpForm
   MpHistory *history;
   GObject   *target;
   gboolean   draft;
+  char      *label;     /* of the undo steps its edits make */
 };
 
 static void
@@ -84,10 +85,11 @@ field_free (Field *field)
 }
 
 MpForm *
-mp_form_new (void)
+mp_form_new (const char *label)
 {
   MpForm *form = g_new0 (MpForm, 1);
 
+  form->label = g_strdup (label);
   form->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   return form;
 }
@@ -101,6 +103,7 @@ mp_form_free (MpForm *form)
   g_ptr_array_unref (form->fields);
   g_clear_object (&form->history);
   g_clear_object (&form->target);
+  g_free (form->label);
   g_free (form);
 }
 
@@ -110,7 +113,11 @@ write_value (MpForm       *form,
              const GValue *value)
 {
   if (!form->draft)
-    mp_history_set_value (form->history, form->target, property, value);
+    {
+      mp_history_begin (form->history, form->label);
+      mp_history_set_value (form->history, form->target, property, value);
+      mp_history_end (form->history);
+    }
   else
     g_object_set_property (form->target, property, value);
 }

@@ -24,7 +24,8 @@ typedef gboolean (*MpFormCheck) (const char  *text,
 
 typedef struct _MpForm MpForm;
 
-MpForm     *mp_form_new                 (void);
+/* label names the undo steps of its edits ("Edit Delegation"). */
+MpForm     *mp_form_new                 (const char    *label);
 void        mp_form_free                (MpForm        *form);
 /* A draft is edited directly; other records through history. */
 void        mp_form_set_target          (MpForm        *form,

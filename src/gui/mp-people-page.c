@@ -216,7 +216,11 @@ on_delegation_row_selected_cb (AdwComboRow  *row,
   if (target == self->draft)
     mp_participant_set_delegation (target, id);
   else
-    mp_history_set (self->history, target, "delegation", id, NULL);
+    {
+      mp_history_begin (self->history, _("Change Delegation"));
+      mp_history_set (self->history, target, "delegation", id, NULL);
+      mp_history_end (self->history);
+    }
 }
 
 static char *
@@ -961,7 +965,7 @@ mp_people_page_init (MpPeoplePage *self)
   g_signal_connect (self->delegation_row, "notify::selected", G_CALLBACK (on_delegation_row_selected_cb), self);
   g_signal_connect (self->delegation_filter, "notify::selected", G_CALLBACK (on_delegation_filter_cb), self);
 
-  self->form = mp_form_new ();
+  self->form = mp_form_new (_("Edit Participant"));
   mp_form_add_entry (self->form, self->name_row, "name", FALSE, NULL, NULL);
   mp_form_add_entry (self->form, self->title_row, "title", TRUE, NULL, NULL);
   mp_form_add_entry (self->form, self->organization_row, "organization", TRUE, NULL, NULL);

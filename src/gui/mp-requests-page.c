@@ -773,7 +773,7 @@ mp_requests_page_init (MpRequestsPage *self)
   priorities = mp_enum_label_model_new (MP_TYPE_PRIORITY, (const char *(*) (int)) mp_priority_label);
   adw_combo_row_set_model (self->priority_row, priorities);
 
-  self->form = mp_form_new ();
+  self->form = mp_form_new (_("Edit Request"));
   mp_form_add_entry (self->form, self->title_row, "title", TRUE, NULL, NULL);
   mp_form_add_combo (self->form, self->kind_row, "kind");
   mp_form_add_combo (self->form, self->priority_row, "priority");
@@ -893,12 +893,17 @@ mp_requests_page_get_model (MpRequestsPage *self)
 static void
 write_participants (MpRequestsPage *self,
                     MpRequest      *request,
-                    char          **people)
+                    char          **people,
+                    const char     *label)
 {
   if (request == self->draft)
     mp_request_set_participants (request, (const char * const *) people);
   else
-    mp_history_set (self->history, request, "participants", people, NULL);
+    {
+      mp_history_begin (self->history, label);
+      mp_history_set (self->history, request, "participants", people, NULL);
+      mp_history_end (self->history);
+    }
 }
 
 gboolean
@@ -916,7 +921,7 @@ mp_requests_page_add_participant (MpRequestsPage *self,
     return FALSE;
 
   people = mp_strv_with (mp_request_get_participants (target), participant_id);
-  write_participants (self, target, people);
+  write_participants (self, target, people, _("Add Participant"));
   return TRUE;
 }
 
@@ -943,6 +948,6 @@ mp_requests_page_remove_participant (MpRequestsPage  *self,
       return FALSE;
     }
 
-  write_participants (self, target, people);
+  write_participants (self, target, people, _("Remove Participant"));
   return TRUE;
 }

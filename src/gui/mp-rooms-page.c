@@ -204,7 +204,11 @@ on_venue_row_selected_cb (AdwComboRow *row,
   if (self->target == self->draft)
     mp_room_set_venue (self->target, id);
   else
-    mp_history_set (self->history, self->target, "venue", id, NULL);
+    {
+      mp_history_begin (self->history, _("Change Venue"));
+      mp_history_set (self->history, self->target, "venue", id, NULL);
+      mp_history_end (self->history);
+    }
 }
 
 /* Kinds */
@@ -898,12 +902,12 @@ mp_rooms_page_init (MpRoomsPage *self)
       self->kind_checks[kind] = GTK_CHECK_BUTTON (check);
     }
 
-  self->venue_form = mp_form_new ();
+  self->venue_form = mp_form_new (_("Edit Venue"));
   mp_form_add_entry (self->venue_form, self->venue_name_row, "name", FALSE, NULL, NULL);
   mp_form_add_entry (self->venue_form, self->address_row, "address", TRUE, NULL, NULL);
   mp_form_add_entry (self->venue_form, self->zone_row, "time-zone", TRUE, mp_pages_check_zone, NULL);
 
-  self->room_form = mp_form_new ();
+  self->room_form = mp_form_new (_("Edit Room"));
   mp_form_add_entry (self->room_form, self->room_name_row, "name", FALSE, NULL, NULL);
   mp_form_add_spin (self->room_form, self->capacity_spin, "capacity");
 
@@ -1048,5 +1052,9 @@ mp_rooms_page_set_kind (MpRoomsPage   *self,
   if (self->target == self->draft)
     mp_room_set_kinds (self->target, kinds);
   else
-    mp_history_set (self->history, self->target, "kinds", kinds, NULL);
+    {
+      mp_history_begin (self->history, _("Change Kinds of Meeting"));
+      mp_history_set (self->history, self->target, "kinds", kinds, NULL);
+      mp_history_end (self->history);
+    }
 }

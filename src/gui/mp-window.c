@@ -84,6 +84,7 @@ struct _MpWindow
   GtkWidget            *requests_panel;  /* made when first shown */
   GMenu                *recent_menu;
   GMenu                *export_section;
+  GMenu                *history_section;
 
   GSettings            *settings;
   MpDocument           *document;
@@ -347,6 +348,25 @@ on_document_notify_cb (MpDocument *document,
   update_title (self);
 }
 
+/* The main menu's Undo and Redo say which step: “Undo Move Meeting”. */
+static void
+update_history_menu (MpWindow  *self,
+                     MpHistory *history)
+{
+  const char *undo = mp_history_get_undo_label (history);
+  const char *redo = mp_history_get_redo_label (history);
+  /* Translators: the main menu's Undo item; %s names the step undone,
+   * in header case, as in “Undo Move Meeting” */
+  g_autofree char *undo_item = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: the main menu's Redo item; %s names the step redone,
+   * in header case, as in “Redo Move Meeting” */
+  g_autofree char *redo_item = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append (self->history_section, undo_item, "win.undo");
+  g_menu_append (self->history_section, redo_item, "win.redo");
+}
+
 static void
 on_history_notify_cb (MpHistory  *history,
                       GParamSpec *pspec,
@@ -354,6 +374,8 @@ on_history_notify_cb (MpHistory  *history,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mp_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mp_history_get_can_redo (history));
+  if (pspec == NULL || g_str_has_suffix (pspec->name, "-label"))
+    update_history_menu (self, history);
 }
 
 static void
@@ -1648,6 +1670,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, export_section);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recovery_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recovery_label);
