@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The week view on the sample plan: what each room holds each day, the
- * filter, conflicts and cancellations as they happen, and reaching a day
- * with the keyboard or the pointer. */
+ * filter, conflicts and cancellations as they happen, reaching a day with
+ * the keyboard or the pointer, and the day opened showing its meetings. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -298,7 +298,8 @@ find_widget (GtkWidget  *root,
 }
 
 static MpWindow *
-open_sample_window (void)
+open_sample_window (int width,
+                    int height)
 {
   g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
                                             "north-american-defense-ministerial-2014.ministerial", NULL);
@@ -307,7 +308,7 @@ open_sample_window (void)
 
   g_object_ref_sink (window);
   g_assert_true (mp_window_open (window, file));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   return window;
@@ -327,7 +328,7 @@ close_window (MpWindow *window)
 static void
 test_window (void)
 {
-  MpWindow *window = open_sample_window ();
+  MpWindow *window = open_sample_window (1200, 800);
   GtkWidget *week_button = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "_Week");
   GtkWidget *day_button = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "_Day");
   MpWeekView *view = MP_WEEK_VIEW (find_widget (GTK_WIDGET (window), MP_TYPE_WEEK_VIEW, NULL));
@@ -365,10 +366,59 @@ test_window (void)
   close_window (window);
 
   /* Opened again, the window shows the week. */
-  window = open_sample_window ();
+  window = open_sample_window (1200, 800);
   view = MP_WEEK_VIEW (find_widget (GTK_WIDGET (window), MP_TYPE_WEEK_VIEW, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_settings_set_string (settings, "timeline-view", "day");
+  close_window (window);
+}
+
+/* A day whose meetings all lie out of sight (the 23rd: arrivals at the
+ * airport, the last column, from 15:00) opens scrolled to its first; each
+ * day shown has a meeting in sight. */
+static gboolean
+some_meeting_in_sight (MpTimeline *timeline)
+{
+  g_autoptr(GPtrArray) meetings = mp_timeline_list_meetings (timeline);
+  int width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  int height = gtk_widget_get_height (GTK_WIDGET (timeline));
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (mp_timeline_get_meeting_bounds (timeline, g_ptr_array_index (meetings, i), &bounds) &&
+          bounds.origin.x >= 0 && bounds.origin.x + 10 <= width &&
+          bounds.origin.y >= 0 && bounds.origin.y + 10 <= height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_day_opens_on_first_meeting (void)
+{
+  MpWindow *window = open_sample_window (760, 480);
+  MpTimeline *timeline = MP_TIMELINE (mp_window_get_timeline (window));
+  MpPlan *plan = mp_document_get_plan (mp_window_get_document (window));
+  MpMeeting *first = mp_plan_get_meeting (plan, "arrival-nicholson");
+  graphene_rect_t bounds;
+
+  g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-23"));
+  g_assert_true (mp_timeline_get_meeting_bounds (timeline, first, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + 10, <=, gtk_widget_get_width (GTK_WIDGET (timeline)));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + 10, <=, gtk_widget_get_height (GTK_WIDGET (timeline)));
+
+  for (const char *date = "2014-04-24"; date != NULL; date = g_str_equal (date, "2014-04-24") ? "2014-04-25" : NULL)
+    {
+      mp_timeline_set_day (timeline, day_of (date));
+      iterate ();
+      if (!some_meeting_in_sight (timeline))
+        g_error ("no meeting of %s is in sight", date);
+    }
+
   close_window (window);
 }
 
@@ -384,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/week/keyboard", test_keyboard);
   g_test_add_func ("/week/click", test_click);
   g_test_add_func ("/week/window", test_window);
+  g_test_add_func ("/week/day-opens-on-first-meeting", test_day_opens_on_first_meeting);
 
   return g_test_run ();
 }

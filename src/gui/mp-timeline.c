@@ -82,6 +82,7 @@ struct _MpTimeline
   int             day_end;
   int             slot;
   gboolean        layout_dirty;
+  gboolean        reveal_day;  /* scroll to the day's first meeting when none shows */
 
   double          column_width;
 
@@ -1640,6 +1641,43 @@ mp_timeline_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+block_in_view (MpTimeline *self,
+               Block      *block)
+{
+  double top = (block->start - self->first_minute) * PIXELS_PER_MINUTE;
+  double bottom = (block->end - self->first_minute) * PIXELS_PER_MINUTE;
+  double left = block->column * self->column_width;
+  double y = scroll_y (self), x = scroll_x (self);
+  double page_height = self->vadjustment != NULL ? gtk_adjustment_get_page_size (self->vadjustment) : G_MAXDOUBLE;
+  double page_width = self->hadjustment != NULL ? gtk_adjustment_get_page_size (self->hadjustment) : G_MAXDOUBLE;
+
+  return bottom > y && top < y + page_height && left + self->column_width > x && left < x + page_width;
+}
+
+/* A day opened with nothing in sight (its meetings all in the evening, or
+ * in a room off to the right) shows its first meeting instead of an
+ * empty grid. */
+static void
+reveal_first_meeting (MpTimeline *self)
+{
+  Block *first = NULL;
+
+  self->reveal_day = FALSE;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (block_in_view (self, block))
+        return;
+      if (first == NULL || block->start < first->start)
+        first = block;
+    }
+
+  if (first != NULL)
+    mp_timeline_scroll_to_meeting (self, first->meeting);
+}
+
 static void
 mp_timeline_size_allocate (GtkWidget *widget,
                            int        width,
@@ -1656,6 +1694,8 @@ mp_timeline_size_allocate (GtkWidget *widget,
   if (column_width != self->column_width)
     self->column_width = column_width;
   configure_adjustments (self);
+  if (self->reveal_day && width > 0 && height > 0)
+    reveal_first_meeting (self);
 }
 
 static void
@@ -1920,6 +1960,7 @@ mp_timeline_set_history (MpTimeline *self,
       g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, 0);
       conference = mp_plan_get_conference (self->plan);
       self->day = mp_conference_get_start_date (conference);
+      self->reveal_day = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DAY]);
     }
 
@@ -1964,6 +2005,7 @@ mp_timeline_set_day (MpTimeline *self,
     return;
 
   self->day = day;
+  self->reveal_day = TRUE;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DAY]);
 }
@@ -2143,6 +2185,7 @@ mp_timeline_scroll_to_meeting (MpTimeline *self,
   block = find_block (self, mp_record_get_id (MP_RECORD (meeting)));
   if (block == NULL)
     return;
+  self->reveal_day = FALSE;
 
   if (self->vadjustment != NULL)
     {
