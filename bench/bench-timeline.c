@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Times the main window on a big plan: from nothing to its first frame,
  * then frames while scrolling the busiest day and while dragging a meeting
- * across it. Each frame is timed from the frame clock's "update" to its
+ * across it, then the week view: its first frame, and frames each after
+ * an edit (which lays the whole week out again). Each frame is timed from the frame clock's "update" to its
  * "after-paint": layout, snapshot and render. Run it under Xvfb with
  * GSK_RENDERER=cairo (bench/run.sh does):
  *
@@ -18,6 +19,7 @@
 #include "mp-document.h"
 #include "mp-resources.h"
 #include "mp-timeline.h"
+#include "mp-week-view.h"
 #include "mp-window.h"
 
 typedef enum
@@ -25,6 +27,7 @@ typedef enum
   PHASE_FIRST_FRAME,
   PHASE_SCROLL,
   PHASE_DRAG,
+  PHASE_WEEK,
   PHASE_DONE,
 } Phase;
 
@@ -52,6 +55,15 @@ typedef struct
   gboolean       dragging;
   double         commit_ms;
   double         editor_ms;
+  GtkWidget     *week_view;
+  GtkWidget     *week_button;
+  MpMeeting     *edited;          /* its status flips each week frame */
+  gint64         week_start;
+  gint64         week_cpu_start;
+  double         week_first_ms;
+  double         week_first_cpu_ms;
+  GArray        *week_ms;
+  GArray        *week_cpu_ms;
   GMainLoop     *loop;
 } Bench;
 
@@ -120,6 +132,62 @@ on_tick_cb (GtkWidget     *widget,
 
   bench->step++;
   return G_SOURCE_CONTINUE;
+}
+
+/* An edit per frame: the week view lays the week out again. */
+static gboolean
+on_week_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  Bench *bench = data;
+
+  if (bench->phase != PHASE_WEEK || bench->edited == NULL)
+    return G_SOURCE_REMOVE;
+  mp_meeting_set_status (bench->edited,
+                         mp_meeting_get_status (bench->edited) == MP_MEETING_STATUS_CONFIRMED
+                           ? MP_MEETING_STATUS_TENTATIVE : MP_MEETING_STATUS_CONFIRMED);
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0))
+        return child;
+      if ((found = find_widget (child, type, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+begin_week (Bench *bench)
+{
+  g_autoptr(GPtrArray) meetings = mp_timeline_list_meetings (bench->timeline);
+
+  bench->week_view = find_widget (GTK_WIDGET (bench->window), MP_TYPE_WEEK_VIEW, NULL);
+  bench->week_button = find_widget (GTK_WIDGET (bench->window), GTK_TYPE_TOGGLE_BUTTON, "_Week");
+  if (bench->week_view == NULL || bench->week_button == NULL)
+    {
+      bench->phase = PHASE_DONE;
+      g_main_loop_quit (bench->loop);
+      return;
+    }
+  bench->edited = meetings->len > 0 ? g_ptr_array_index (meetings, meetings->len / 2) : NULL;
+  bench->phase = PHASE_WEEK;
+  bench->week_start = g_get_monotonic_time ();
+  bench->week_cpu_start = bench_cpu_now ();
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (bench->week_button), TRUE);
 }
 
 static MpMeeting *
@@ -204,6 +272,24 @@ on_after_paint_cb (GdkFrameClock *clock,
               ;
             bench->editor_ms = (g_get_monotonic_time () - t0) / 1000.0;
           }
+          begin_week (bench);
+        }
+      break;
+
+    case PHASE_WEEK:
+      if (!gtk_widget_get_mapped (bench->week_view))
+        return;
+      if (bench->week_first_ms == 0)
+        {
+          bench->week_first_ms = (now - bench->week_start) / 1000.0;
+          bench->week_first_cpu_ms = (bench_cpu_now () - bench->week_cpu_start) / 1000.0;
+          gtk_widget_add_tick_callback (bench->week_view, on_week_tick_cb, bench, NULL);
+          break;
+        }
+      g_array_append_val (bench->week_ms, ms);
+      g_array_append_val (bench->week_cpu_ms, cpu_ms);
+      if (bench->week_ms->len >= bench->n_frames / 4)
+        {
           bench->phase = PHASE_DONE;
           g_main_loop_quit (bench->loop);
         }
@@ -319,6 +405,8 @@ main (int   argc,
   bench.drag_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.scroll_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.drag_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.week_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.week_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.n_frames = MAX (10, frames);
   file = g_file_new_for_commandline_arg (argv[1]);
 
@@ -355,6 +443,10 @@ main (int   argc,
   report ("dragging, CPU time", bench.drag_cpu_ms);
   g_print ("%-28s %.1f ms\n", "drop (edit, layout, conflicts)", bench.commit_ms);
   g_print ("%-28s %.1f ms\n", "meeting editor, first open", bench.editor_ms);
+  g_print ("%-28s %.1f ms wall, %.1f ms CPU\n", "week view, first frame",
+           bench.week_first_ms, bench.week_first_cpu_ms);
+  report ("week, edit a frame, wall", bench.week_ms);
+  report ("week, edit a frame, CPU", bench.week_cpu_ms);
 
   mp_document_discard_recovery (mp_window_get_document (bench.window));
   gtk_window_destroy (GTK_WINDOW (bench.window));
@@ -362,6 +454,8 @@ main (int   argc,
   g_array_unref (bench.drag_ms);
   g_array_unref (bench.scroll_cpu_ms);
   g_array_unref (bench.drag_cpu_ms);
+  g_array_unref (bench.week_ms);
+  g_array_unref (bench.week_cpu_ms);
   g_main_loop_unref (bench.loop);
   g_rmdir (state);
   return 0;
