@@ -31,24 +31,11 @@ iterate (void)
       ;
 }
 
-static MpPlan *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
-                                            "north-american-defense-ministerial-2014.ministerial", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpPlan *plan = mp_plan_file_load (file, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 static void
 fixture_setup (Fixture   *fixture,
                GtkWidget *page)
 {
-  fixture->plan = load_sample ();
+  fixture->plan = test_load_sample ();
   fixture->history = mp_history_new (fixture->plan);
   test_watch_history_labels (fixture->history);
   fixture->page = page;

@@ -6,6 +6,7 @@
 
 #include "mp-plan-file.h"
 #include "mp-print.h"
+#include "test-ui-utils.h"
 
 /* Printing and --export-pdf draw the same pages: a print operation run as
  * an export gives the PDF that mp_agenda_write_pdf () writes. */
@@ -30,23 +31,10 @@ run_tool (const char *tool,
   return out;
 }
 
-static MpPlan *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
-                                            "north-american-defense-ministerial-2014.ministerial", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpPlan *plan = mp_plan_file_load (file, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 static void
 test_print_matches_pdf (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) printed = g_date_time_new_utc (2014, 4, 22, 12, 0, 0);
   g_autofree char *dir = g_dir_make_tmp ("ministerial-print-XXXXXX", &error);

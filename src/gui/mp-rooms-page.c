@@ -144,9 +144,13 @@ fill_row (gpointer     page,
     {
       MpRoom *room = item;
       g_autofree char *kinds = kinds_summary (room);
-      g_autofree char *seats = mp_room_get_capacity (room) > 0
-        ? g_strdup_printf (_("Seats %d"), mp_room_get_capacity (room))
-        : NULL;
+      int capacity = mp_room_get_capacity (room);
+      g_autofree char *seats = NULL;
+
+      if (capacity > 0)
+        /* Translators: a room's capacity, in its row of the Rooms page and
+         * on agendas (one catalogue entry for both) */
+        seats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Seats %d", "Seats %d", capacity), capacity);
 
       mp_record_row_set_heading (row, FALSE);
       mp_record_row_set_title (row, mp_room_get_name (room));

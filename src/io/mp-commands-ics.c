@@ -21,7 +21,8 @@ unknown_id (MpPlan     *plan,
 
   if (nearest != NULL)
     /* TRANSLATORS: --for or --busy; then “a delegation, participant or
-     * room” or “a participant”; the id; the nearest ids */
+     * room” or “a participant”; the id; the nearest ids, each already in
+     * quotation marks and joined (“hagel”, “hogan”) */
     mp_command_error (_("%s: no %s has the id “%s”; did you mean %s?"), option, what, id, nearest);
   else
     mp_command_error (_("%s: no %s has the id “%s”"), option, what, id);

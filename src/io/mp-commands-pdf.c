@@ -49,6 +49,8 @@ mp_command_export_pdf (const MpCommandOptions *options,
       g_autofree char *nearest = mp_command_suggest_ids (plan, options->for_id);
 
       if (nearest != NULL)
+        /* TRANSLATORS: the id given to --for; the nearest ids, each
+         * already in quotation marks and joined (“hagel”, “hogan”) */
         mp_command_error (_("--for: no delegation, person or room has the id “%s”; did you mean %s?"),
                           options->for_id, nearest);
       else

@@ -200,7 +200,15 @@ mp_command_suggest_ids (MpPlan     *plan,
   g_array_sort (found, compare_suggestions);
   text = g_string_new (NULL);
   for (guint i = 0; i < MIN (found->len, 3); i++)
-    g_string_append_printf (text, "%s“%s”", i > 0 ? ", " : "",
-                            g_array_index (found, Suggestion, i).id);
+    {
+      /* Translators: an id suggested after “did you mean”, in the
+       * language's quotation marks */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), g_array_index (found, Suggestion, i).id);
+
+      if (i > 0)
+        /* Translators: between two ids suggested after “did you mean” */
+        g_string_append (text, _(", "));
+      g_string_append (text, quoted);
+    }
   return g_string_free (text, FALSE);
 }

@@ -31,8 +31,8 @@ MpPlan  *mp_command_load_plan (const MpCommandOptions *options);
 void     mp_command_error     (const char             *format,
                                ...) G_GNUC_PRINTF (1, 2);
 /* The ids of the plan's delegations, participants and rooms nearest to id
- * (edit distance, case ignored), quoted and joined with commas; NULL when
- * none is near. For "did you mean" after an unknown --for or --busy. */
+ * (edit distance, case ignored), each in the language's quotation marks,
+ * joined with its list separator; NULL when none is near. For "did you mean" after an unknown --for or --busy. */
 char    *mp_command_suggest_ids (MpPlan               *plan,
                                  const char           *id);
 
