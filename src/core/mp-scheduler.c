@@ -4,1418 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
-#include "mp-scheduler.h"
-
-/* The model --------------------------------------------------------------
- *
- * Everything works in instants (Unix seconds). A person and a room each
- * have two tracks, intervals sorted by start: the fixed meetings (every
- * meeting the scheduler may not move), there from the start, and the
- * placements of requests, which come and go as the search moves them.
- * The checks follow mp-conflicts.c: a room needs turnover between any two
- * of its meetings; a person's meetings may not overlap, and two that
- * follow each other in order of start need the travel time between their
- * venues and the buffer between their rooms.
- *
- * A request's candidates (slot and room) are checked once against the
- * fixed track, so the search checks them against the placements alone:
- * short tracks, which is where its time goes. That is safe: of a
- * candidate's neighbours in order of start, a fixed one passed the first
- * check, and a placed one is the nearest placement, which the second
- * check sees (when a fixed meeting lies between the two, the second check
- * asks more than needed, never less). */
-
-#define FITS     (-1)   /* a check passed */
-#define BLOCKED  (-2)   /* a fixed meeting or a rule stands in the way */
-
-#define MAX_EJECT 8     /* placements one insertion may push out: a required one */
-#define EJECT     3     /* any other */
-
-typedef struct
-{
-  gint64 start;
-  gint64 end;
-  int    room;          /* -1: none */
-  int    venue;         /* -1: none */
-  int    owner;         /* the request of a movable placement; -1: fixed */
-  guint  order;         /* ties */
-} Busy;
-
-typedef struct
-{
-  GArray *items;        /* Busy, by start, end, order */
-  gint64  max_len;
-} Track;
-
-typedef struct
-{
-  MpRoom    *room;
-  const char *id;
-  int        venue;
-  GTimeZone *zone;
-  int        zone_index;
-  Track      fixed;
-  Track      moving;
-  int       *cells;     /* per slot: the placement in it, or -1 */
-  guint      n_loose;   /* placements off the grid: cells do not tell */
-} Room;
-
-typedef struct
-{
-  const char    *id;
-  MpParticipant *participant;   /* NULL for an id the plan does not know */
-  gint64        *windows;       /* start, end pairs; NULL: always available */
-  guint          n_windows;
-  Track          fixed;
-  Track          moving;
-  int           *cells;         /* as a room's; NULL for one in no request */
-  guint          n_loose;
-  GArray        *requests;      /* the requests that name this person */
-} Person;
-
-typedef struct
-{
-  gint64 start;         /* instant */
-  gint64 cell_end;      /* the next slot's start, or day_end */
-  gint64 day_end;       /* the instant day_end falls on that day */
-  guint  day;
-} Slot;
-
-typedef struct
-{
-  MpRequest  *request;
-  const char *id;
-  guint       index;           /* file order */
-  int         weight;
-  gint64      cost;            /* minutes × the demand on its people */
-  MpPriority  priority;
-  gint64      duration;        /* seconds */
-  gint64      earliest;
-  gint64      latest;
-  int        *people;
-  guint       n_people;
-  guint       n_seats;         /* distinct participants */
-  int        *rooms;           /* rooms that serve the kind and seat all */
-  guint       n_rooms;
-  guint32    *cands;           /* slot << 8 | room position, statically possible */
-  guint       n_cands;
-  guint      *day_cands;       /* n_days + 1: where each day's candidates begin */
-
-  /* How it stands. */
-  gboolean    placed;
-  gboolean    movable;         /* placed by a meeting the search may move */
-  gboolean    must_stay;       /* placed at the start: may move, never be dropped */
-  gboolean    skip;            /* a check ignores this placement */
-  gboolean    pinned;          /* placed by the move under way: stays */
-  gint64      start;
-  gint64      end;
-  int         room;
-  int         cell;            /* its first slot, when on the grid; else -1 */
-  guint       order;
-
-  /* The placement it had, to move back to or to report a move. */
-  MpMeeting  *meeting;
-  gint64      orig_start;
-  gint64      orig_end;
-  int         orig_room;
-} Req;
-
-typedef struct
-{
-  MpPlan     *plan;
-  const MpScheduleOptions *options;
-  GTimeZone  *zone;
-  gint64      turnover;
-  gint64      buffer;
-  gint64      max_gap;         /* the most a person needs between two meetings */
-
-  Room       *rooms;
-  guint       n_rooms;
-  guint       n_venues;
-  gint64     *travel;          /* n_venues², seconds */
-  GPtrArray  *zones;           /* distinct room zones */
-  guint8     *zone_unsafe;     /* zone × day: the offset changes in the day's hours */
-
-  Person     *people;
-  guint       n_people;
-  GHashTable *person_index;    /* id → index + 1 */
-
-  Slot       *slots;
-  guint       n_slots;
-  guint       n_days;
-  gint64     *day_starts;      /* the instant each day's day_start falls on */
-  gint64      conf_start;      /* the first day's day_start instant */
-  gint64      conf_end;        /* the last day's day_end instant */
-
-  Req        *reqs;
-  guint       n_reqs;
-  guint       order;           /* the next Busy.order */
-
-  GRand      *rand;
-  gint64      score;
-  gint64      used;            /* the cost of the placements */
-  gint64      deadline;        /* monotonic time; 0: none */
-  GArray     *journal;         /* Step */
-  GArray     *pinned;          /* request indexes */
-} Sched;
-
-/* Tracks ----------------------------------------------------------------- */
-
-static int
-compare_busy (const Busy *a,
-              const Busy *b)
-{
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-  return a->order < b->order ? -1 : a->order > b->order;
-}
-
-/* The first item that starts at or after start. */
-static guint
-track_lower_bound (const Track *t,
-                   gint64       start)
-{
-  const Busy *items = (const Busy *) t->items->data;
-  guint lo = 0, hi = t->items->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (items[mid].start < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static void
-track_insert (Track      *t,
-              const Busy *b)
-{
-  const Busy *items = (const Busy *) t->items->data;
-  guint i = track_lower_bound (t, b->start);
-
-  while (i < t->items->len && compare_busy (&items[i], b) < 0)
-    i++;
-  g_array_insert_val (t->items, i, *b);
-  t->max_len = MAX (t->max_len, b->end - b->start);
-}
-
-static guint
-track_find (const Track *t,
-            gint64       start,
-            guint        order)
-{
-  const Busy *items = (const Busy *) t->items->data;
-
-  for (guint i = track_lower_bound (t, start); i < t->items->len && items[i].start == start; i++)
-    if (items[i].order == order)
-      return i;
-
-  g_assert_not_reached ();
-  return 0;
-}
-
-static void
-track_remove (Track  *t,
-              gint64  start,
-              guint   order)
-{
-  g_array_remove_index (t->items, track_find (t, start, order));
-}
-
-static void
-track_clear (Track *t)
-{
-  g_clear_pointer (&t->items, g_array_unref);
-}
-
-/* Checks ------------------------------------------------------------------ */
-
-static inline gboolean
-ignored (const Sched *s,
-         const Busy  *b)
-{
-  return b->owner >= 0 && s->reqs[b->owner].skip;
-}
-
-static inline int
-blocker_of (const Busy *b)
-{
-  return b->owner >= 0 ? b->owner : BLOCKED;
-}
-
-/* The least gap two meetings of one person need, as mp-conflicts.c has it. */
-static inline gint64
-needed_gap (const Sched *s,
-            int          room_a,
-            int          venue_a,
-            int          room_b,
-            int          venue_b)
-{
-  gint64 gap = 0;
-
-  if (venue_a >= 0 && venue_b >= 0 && venue_a != venue_b)
-    gap = s->travel[venue_a * s->n_venues + venue_b];
-  if (room_a >= 0 && room_b >= 0 && room_a != room_b)
-    gap = MAX (gap, s->buffer);
-
-  return gap;
-}
-
-/* FITS, or what in a person's track t stands in the way of one more
- * meeting [start, end) in room: a request's index or BLOCKED. */
-static int
-check_person (const Sched *s,
-              const Track *t,
-              gint64       start,
-              gint64       end,
-              int          room,
-              int          venue)
-{
-  const Busy *items = (const Busy *) t->items->data;
-  guint n = t->items->len;
-  guint idx = track_lower_bound (t, end);
-  guint j;
-
-  /* Overlaps: only items that start before end and end after start. */
-  for (j = idx; j-- > 0 && items[j].start > start - t->max_len; )
-    if (!ignored (s, &items[j]) && items[j].end > start)
-      return blocker_of (&items[j]);
-
-  /* The meeting before it and the one after it, in order of start. */
-  for (j = idx; j-- > 0; )
-    if (!ignored (s, &items[j]))
-      {
-        if (start - items[j].end < needed_gap (s, items[j].room, items[j].venue, room, venue))
-          return blocker_of (&items[j]);
-        break;
-      }
-
-  for (j = idx; j < n; j++)
-    if (!ignored (s, &items[j]))
-      {
-        if (items[j].start - end < needed_gap (s, room, venue, items[j].room, items[j].venue))
-          return blocker_of (&items[j]);
-        break;
-      }
-
-  return FITS;
-}
-
-static int
-check_room (const Sched *s,
-            const Track *t,
-            gint64       start,
-            gint64       end)
-{
-  const Busy *items = (const Busy *) t->items->data;
-  guint idx = track_lower_bound (t, end + s->turnover);
-
-  for (guint j = idx; j-- > 0 && items[j].start > start - s->turnover - t->max_len; )
-    if (!ignored (s, &items[j]) && items[j].end + s->turnover > start)
-      return blocker_of (&items[j]);
-
-  return FITS;
-}
-
-/* Checks q at [start, end) in room against the fixed meetings, or against
- * the placements. */
-static int
-check_at (const Sched *s,
-          const Req   *q,
-          gint64       start,
-          gint64       end,
-          int          room,
-          gboolean     fixed)
-{
-  int venue = room >= 0 ? s->rooms[room].venue : -1;
-  int b = FITS;
-
-  if (room >= 0)
-    b = check_room (s, fixed ? &s->rooms[room].fixed : &s->rooms[room].moving, start, end);
-
-  for (guint i = 0; b == FITS && i < q->n_people; i++)
-    {
-      const Person *p = &s->people[q->people[i]];
-
-      b = check_person (s, fixed ? &p->fixed : &p->moving, start, end, room, venue);
-    }
-
-  return b;
-}
-
-static inline int
-check (const Sched *s,
-       const Req   *q,
-       gint64       start,
-       int          room,
-       gboolean     fixed)
-{
-  return check_at (s, q, start, start + q->duration, room, fixed);
-}
-
-/* Cells ------------------------------------------------------------------
- *
- * The same checks against the placements, for a candidate, without a
- * search through a track. The slots cut the days into cells; each person
- * and room has, per cell, the placement that takes part of it. A placement
- * that starts on a slot shares no cell with one it does not overlap, so
- * a cell has at most one, and the cells around a candidate name its
- * neighbours: a few reads instead of a binary search per room and person,
- * which is most of what the search does. Placements off the grid (a
- * plan's own, moved by hand) are not in the cells: a room or person that
- * has one is checked through its track. */
-
-static inline gboolean
-live (const Sched *s,
-      int          owner)
-{
-  return owner >= 0 && !s->reqs[owner].skip;
-}
-
-static inline int
-venue_of (const Sched *s,
-          int          room)
-{
-  return room >= 0 ? s->rooms[room].venue : -1;
-}
-
-/* Like check_room (), for [start, end) from slot t on. */
-static int
-cells_room (const Sched *s,
-            const Room  *r,
-            guint        t,
-            gint64       start,
-            gint64       end)
-{
-  /* The nearest placement before it must end a turnover before start;
-   * the ones before that end earlier still. */
-  for (guint k = t; k-- > 0 && s->slots[k].cell_end > start - s->turnover; )
-    if (live (s, r->cells[k]))
-      {
-        if (s->reqs[r->cells[k]].end + s->turnover > start)
-          return r->cells[k];
-        break;
-      }
-
-  /* Any that starts before the turnover after end is in the way. */
-  for (guint k = t; k < s->n_slots && s->slots[k].start < end + s->turnover; k++)
-    if (live (s, r->cells[k]))
-      return r->cells[k];
-
-  return FITS;
-}
-
-/* Like check_person (), for [start, end) from slot t on in room. */
-static int
-cells_person (const Sched  *s,
-              const Person *p,
-              guint         t,
-              gint64        start,
-              gint64        end,
-              int           room,
-              int           venue)
-{
-  /* The nearest placement before: it overlaps, or needs its gap. */
-  for (guint k = t; k-- > 0 && s->slots[k].cell_end > start - s->max_gap; )
-    if (live (s, p->cells[k]))
-      {
-        const Req *b = &s->reqs[p->cells[k]];
-
-        if (b->end > start || start - b->end < needed_gap (s, b->room, venue_of (s, b->room), room, venue))
-          return p->cells[k];
-        break;
-      }
-
-  /* The nearest from start on, likewise. */
-  for (guint k = t; k < s->n_slots && s->slots[k].start < end + s->max_gap; k++)
-    if (live (s, p->cells[k]))
-      {
-        const Req *b = &s->reqs[p->cells[k]];
-
-        if (b->start < end || b->start - end < needed_gap (s, room, venue, b->room, venue_of (s, b->room)))
-          return p->cells[k];
-        break;
-      }
-
-  return FITS;
-}
-
-static inline guint
-cand_slot (guint32 c)
-{
-  return c >> 8;
-}
-
-static inline int
-cand_room (const Req *q,
-           guint32    c)
-{
-  return q->rooms[c & 0xff];
-}
-
-/* check (s, q, start, room, FALSE) for a candidate. */
-static int
-check_cand (const Sched *s,
-            const Req   *q,
-            guint32      c)
-{
-  guint t = cand_slot (c);
-  const Room *r = &s->rooms[cand_room (q, c)];
-  gint64 start = s->slots[t].start, end = start + q->duration;
-  int b = r->n_loose > 0 ? check_room (s, &r->moving, start, end) : cells_room (s, r, t, start, end);
-
-  for (guint i = 0; b == FITS && i < q->n_people; i++)
-    {
-      const Person *p = &s->people[q->people[i]];
-
-      b = p->n_loose > 0 ? check_person (s, &p->moving, start, end, cand_room (q, c), r->venue)
-                         : cells_person (s, p, t, start, end, cand_room (q, c), r->venue);
-    }
-
-  return b;
-}
-
-/* Adds a placement in the way to a list of distinct ones. FALSE when the
- * list is full: more than any move pushes out. */
-static gboolean
-add_distinct (int   *ids,
-              guint *n,
-              guint  max,
-              int    id)
-{
-  for (guint i = 0; i < *n; i++)
-    if (ids[i] == id)
-      return TRUE;
-  if (*n == max)
-    return FALSE;
-  ids[(*n)++] = id;
-  return TRUE;
-}
-
-/* The weight of the placements that overlap q at slot t for its people:
- * they stand in the way in every room, so a slot where they weigh too
- * much is passed over whatever the room. G_MAXINT when one is pinned, or
- * when they are more than a move may push out. */
-static int
-overlap_weight (const Sched *s,
-                const Req   *q,
-                guint        t)
-{
-  gint64 start = s->slots[t].start, end = start + q->duration;
-  int ids[MAX_EJECT + 1];
-  guint n = 0;
-  int weight = 0;
-
-  for (guint i = 0; i < q->n_people; i++)
-    {
-      const Person *p = &s->people[q->people[i]];
-      const Track *track = &p->moving;
-      const Busy *items = (const Busy *) track->items->data;
-
-      if (p->n_loose == 0)
-        {
-          for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
-            if (live (s, p->cells[k]) && !add_distinct (ids, &n, G_N_ELEMENTS (ids), p->cells[k]))
-              return G_MAXINT;
-          continue;
-        }
-
-      for (guint j = track_lower_bound (track, end); j-- > 0 && items[j].start > start - track->max_len; )
-        if (!ignored (s, &items[j]) && items[j].end > start &&
-            !add_distinct (ids, &n, G_N_ELEMENTS (ids), items[j].owner))
-          return G_MAXINT;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (s->reqs[ids[i]].pinned)
-        return G_MAXINT;
-      weight += s->reqs[ids[i]].weight;
-    }
-
-  return weight;
-}
-
-/* Of two neighbours, the nearer to q: the later before it, the earlier
- * after it. */
-static const Busy *
-nearer (const Busy *a,
-        const Busy *b,
-        gboolean    before)
-{
-  if (a == NULL || b == NULL)
-    return a != NULL ? a : b;
-  return (compare_busy (a, b) > 0) == before ? a : b;
-}
-
-/* Taking a placement out makes its neighbours follow each other: they
- * need their own gap then. The neighbours are the nearest of both tracks,
- * so that a plan's own placements, which need not be candidates, are
- * judged as mp-conflicts.c would. */
-static gboolean
-can_remove (const Sched *s,
-            const Req   *q)
-{
-  for (guint i = 0; i < q->n_people; i++)
-    {
-      const Person *p = &s->people[q->people[i]];
-      const Busy *items = (const Busy *) p->moving.items->data;
-      const Busy *fixed = (const Busy *) p->fixed.items->data;
-      guint at = track_find (&p->moving, q->start, q->order);
-      guint f = track_lower_bound (&p->fixed, q->start);
-      const Busy *before = NULL, *after = NULL;
-
-      for (guint j = at; j-- > 0 && before == NULL; )
-        if (!ignored (s, &items[j]))
-          before = &items[j];
-      for (guint j = at + 1; j < p->moving.items->len && after == NULL; j++)
-        if (!ignored (s, &items[j]))
-          after = &items[j];
-      before = nearer (before, f > 0 ? &fixed[f - 1] : NULL, TRUE);
-      after = nearer (after, f < p->fixed.items->len ? &fixed[f] : NULL, FALSE);
-
-      if (before != NULL && after != NULL && after->start >= before->end &&
-          after->start - before->end < needed_gap (s, before->room, before->venue, after->room, after->venue))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Moves -------------------------------------------------------------------
- *
- * Every put and take is written in a journal, so that a move of the
- * search that turns out badly is rolled back exactly. */
-
-typedef struct
-{
-  int      req;
-  gboolean put;         /* else taken */
-  gint64   start;
-  gint64   end;
-  int      room;
-} Step;
-
-/* The slot that starts at start, or -1. */
-static int
-slot_at (const Sched *s,
-         gint64       start)
-{
-  guint lo = 0, hi = s->n_slots;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s->slots[mid].start < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo < s->n_slots && s->slots[lo].start == start ? (int) lo : -1;
-}
-
-static gboolean
-cells_free (const Sched *s,
-            const int   *cells,
-            guint        t,
-            gint64       end)
-{
-  for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
-    if (cells[k] >= 0)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-fill_cells (const Sched *s,
-            int         *cells,
-            guint        t,
-            gint64       end,
-            int          owner)
-{
-  for (guint k = t; k < s->n_slots && s->slots[k].start < end; k++)
-    cells[k] = owner;
-}
-
-/* Enters q in the cells of its room and people, or counts it as off the
- * grid: when it starts off a slot, runs past the day's end, or shares a
- * cell (a plan's own placements may be in conflict). */
-static void
-enter_cells (Sched *s,
-             Req   *q)
-{
-  int t = slot_at (s, q->start);
-  gboolean grid = t >= 0 && q->end <= s->slots[t].day_end;
-
-  if (grid && q->room >= 0)
-    grid = cells_free (s, s->rooms[q->room].cells, t, q->end);
-  for (guint i = 0; grid && i < q->n_people; i++)
-    grid = cells_free (s, s->people[q->people[i]].cells, t, q->end);
-
-  q->cell = grid ? t : -1;
-  if (q->room >= 0)
-    {
-      if (grid)
-        fill_cells (s, s->rooms[q->room].cells, t, q->end, (int) (q - s->reqs));
-      else
-        s->rooms[q->room].n_loose++;
-    }
-  for (guint i = 0; i < q->n_people; i++)
-    {
-      Person *p = &s->people[q->people[i]];
-
-      if (grid)
-        fill_cells (s, p->cells, t, q->end, (int) (q - s->reqs));
-      else
-        p->n_loose++;
-    }
-}
-
-static void
-leave_cells (Sched *s,
-             Req   *q)
-{
-  if (q->room >= 0)
-    {
-      if (q->cell >= 0)
-        fill_cells (s, s->rooms[q->room].cells, q->cell, q->end, -1);
-      else
-        s->rooms[q->room].n_loose--;
-    }
-  for (guint i = 0; i < q->n_people; i++)
-    {
-      Person *p = &s->people[q->people[i]];
-
-      if (q->cell >= 0)
-        fill_cells (s, p->cells, q->cell, q->end, -1);
-      else
-        p->n_loose--;
-    }
-}
-
-static void
-put (Sched  *s,
-     Req    *q,
-     gint64  start,
-     gint64  end,
-     int     room)
-{
-  Busy b = { start, end, room, room >= 0 ? s->rooms[room].venue : -1, (int) (q - s->reqs), s->order++ };
-  Step step = { b.owner, TRUE, start, end, room };
-
-  g_assert (!q->placed);
-  q->placed = TRUE;
-  q->start = start;
-  q->end = end;
-  q->room = room;
-  q->order = b.order;
-
-  if (room >= 0)
-    track_insert (&s->rooms[room].moving, &b);
-  for (guint i = 0; i < q->n_people; i++)
-    track_insert (&s->people[q->people[i]].moving, &b);
-  enter_cells (s, q);
-  s->score += q->weight;
-  s->used += q->cost;
-  g_array_append_val (s->journal, step);
-}
-
-static void
-take (Sched *s,
-      Req   *q)
-{
-  Step step = { (int) (q - s->reqs), FALSE, q->start, q->end, q->room };
-
-  g_assert (q->placed && q->movable);
-
-  if (q->room >= 0)
-    track_remove (&s->rooms[q->room].moving, q->start, q->order);
-  for (guint i = 0; i < q->n_people; i++)
-    track_remove (&s->people[q->people[i]].moving, q->start, q->order);
-  leave_cells (s, q);
-  q->placed = FALSE;
-  s->score -= q->weight;
-  s->used -= q->cost;
-  g_array_append_val (s->journal, step);
-}
-
-/* Undoes the journal back to mark. */
-static void
-rollback (Sched *s,
-          guint  mark)
-{
-  while (s->journal->len > mark)
-    {
-      Step step = g_array_index (s->journal, Step, s->journal->len - 1);
-      guint len = s->journal->len - 1;
-
-      if (step.put)
-        take (s, &s->reqs[step.req]);
-      else
-        put (s, &s->reqs[step.req], step.start, step.end, step.room);
-      g_array_set_size (s->journal, len);
-    }
-}
-
-static void
-pin (Sched *s,
-     Req   *q)
-{
-  int i = (int) (q - s->reqs);
-
-  q->pinned = TRUE;
-  g_array_append_val (s->pinned, i);
-}
-
-static void
-unpin_all (Sched *s)
-{
-  for (guint i = 0; i < s->pinned->len; i++)
-    s->reqs[g_array_index (s->pinned, int, i)].pinned = FALSE;
-  g_array_set_size (s->pinned, 0);
-}
-
-/* The first candidate in [lo, hi) that fits, from a position on; -1 when
- * none. */
-static int
-find_fit_in (const Sched *s,
-             const Req   *q,
-             guint        lo,
-             guint        hi,
-             guint        from)
-{
-  guint slot = G_MAXUINT;
-  gboolean taken = FALSE;
-
-  for (guint k = 0; k < hi - lo; k++)
-    {
-      guint i = lo + (from - lo + k) % (hi - lo);
-      guint32 c = q->cands[i];
-
-      /* A slot where one of the people is in a meeting: no room helps. */
-      if (cand_slot (c) != slot)
-        {
-          slot = cand_slot (c);
-          taken = overlap_weight (s, q, slot) > 0;
-        }
-      if (!taken && check_cand (s, q, c) == FITS)
-        return i;
-    }
-
-  return -1;
-}
-
-/* Puts q at its first candidate in [lo, hi) that fits, from a position
- * on. */
-static gboolean
-insert_in (Sched *s,
-           Req   *q,
-           guint  lo,
-           guint  hi,
-           guint  from)
-{
-  int i = find_fit_in (s, q, lo, hi, from);
-  gint64 start;
-
-  if (i < 0)
-    return FALSE;
-
-  start = s->slots[cand_slot (q->cands[i])].start;
-  put (s, q, start, start + q->duration, cand_room (q, q->cands[i]));
-  return TRUE;
-}
-
-static gboolean
-insert_anywhere (Sched *s,
-                 Req   *q,
-                 guint  from)
-{
-  return insert_in (s, q, 0, q->n_cands, from);
-}
-
-/* The placements to push out so that q fits at candidate c, weighing less
- * than limit; FALSE when a fixed or pinned meeting is in the way or the
- * price is too high. Leaves them marked skip. */
-static gboolean
-blockers (Sched   *s,
-          Req     *q,
-          guint32  c,
-          int      limit,
-          int     *out,
-          guint   *n_out,
-          int     *weight)
-{
-  *n_out = 0;
-  *weight = 0;
-
-  for (;;)
-    {
-      int b = check_cand (s, q, c);
-      Req *r;
-
-      if (b == FITS)
-        return TRUE;
-      if (b == BLOCKED || *n_out == (q->priority == MP_PRIORITY_REQUIRED ? MAX_EJECT : EJECT))
-        return FALSE;
-
-      r = &s->reqs[b];
-      if (r->pinned || *weight + r->weight >= limit)
-        return FALSE;
-
-      r->skip = TRUE;
-      out[(*n_out)++] = b;
-      *weight += r->weight;
-    }
-}
-
-static void
-unskip (Sched     *s,
-        const int *ids,
-        guint      n)
-{
-  for (guint i = 0; i < n; i++)
-    s->reqs[ids[i]].skip = FALSE;
-}
-
-/* The candidate of q whose blockers weigh least (below limit), ties at
- * random. The candidates come slot by slot: a slot whose people are taken
- * by too much weight is passed over in one look, whatever the room. */
-static gboolean
-best_candidate (Sched   *s,
-                Req     *q,
-                int      limit,
-                guint32 *best_c,
-                int     *best_ids,
-                guint   *best_n,
-                guint64 *work)
-{
-  int ids[MAX_EJECT];
-  guint n, ties = 0;
-  int best_weight = G_MAXINT, weight, slot_weight = 0;
-  guint from = g_rand_int_range (s->rand, 0, MAX (1, q->n_cands));
-  guint slot = G_MAXUINT;
-
-  for (guint k = 0; k < q->n_cands; k++)
-    {
-      guint32 c = q->cands[(from + k) % q->n_cands];
-      int below = best_weight == G_MAXINT ? limit : MIN (limit, best_weight + 1);
-      gboolean ok;
-
-      if (cand_slot (c) != slot)
-        {
-          slot = cand_slot (c);
-          slot_weight = overlap_weight (s, q, slot);
-          (*work)++;
-        }
-      if (slot_weight >= below)
-        continue;
-
-      ok = blockers (s, q, c, below, ids, &n, &weight);
-      unskip (s, ids, n);
-      (*work)++;
-      if (!ok)
-        continue;
-
-      if (weight < best_weight)
-        ties = 0;
-      if (g_rand_int_range (s->rand, 0, ++ties) == 0)
-        {
-          best_weight = weight;
-          *best_c = c;
-          *best_n = n;
-          memcpy (best_ids, ids, n * sizeof (int));
-        }
-      if (best_weight == 0)
-        break;
-    }
-
-  return best_weight != G_MAXINT;
-}
-
-static gboolean place_ejecting (Sched     *s,
-                                Req       *q,
-                                guint32    c,
-                                const int *ids,
-                                guint      n,
-                                int        depth,
-                                guint64   *work);
-
-/* Puts r, which was pushed out, back: anywhere free, else by pushing out
- * lighter placements, depth levels down. */
-static gboolean
-replace (Sched *s,
-         Req   *r,
-         int    depth,
-         guint64 *work)
-{
-  int ids[MAX_EJECT];
-  guint32 c = 0;
-  guint n = 0, mark;
-
-  (*work) += r->n_cands;
-  if (insert_anywhere (s, r, g_rand_int_range (s->rand, 0, MAX (1, r->n_cands))))
-    {
-      pin (s, r);
-      return TRUE;
-    }
-  if (depth <= 0 || !best_candidate (s, r, r->weight + 1, &c, ids, &n, work))
-    return FALSE;
-
-  mark = s->journal->len;
-  if (place_ejecting (s, r, c, ids, n, depth - 1, work))
-    return TRUE;
-  rollback (s, mark);
-  return FALSE;
-}
-
-/* Places q at candidate c after pushing out ids, then puts those back
- * where they fit. FALSE (to roll back) when a placement the plan had
- * would be dropped. */
-static gboolean
-place_ejecting (Sched     *s,
-                Req       *q,
-                guint32    c,
-                const int *ids,
-                guint      n,
-                int        depth,
-                guint64   *work)
-{
-  gint64 start = s->slots[cand_slot (c)].start;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Req *r = &s->reqs[ids[i]];
-
-      if (!can_remove (s, r))
-        return FALSE;
-      take (s, r);
-    }
-
-  if (check_cand (s, q, c) != FITS)
-    return FALSE;
-  put (s, q, start, start + q->duration, cand_room (q, c));
-  pin (s, q);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Req *r = &s->reqs[ids[i]];
-
-      if (!replace (s, r, depth, work) && r->must_stay)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The search -------------------------------------------------------------- */
-
-typedef struct
-{
-  int     req;          /* -1: not placed */
-  gint64  start;
-  gint64  end;
-  int     room;
-} Saved;
-
-static void
-snapshot (const Sched *s,
-          Saved       *out)
-{
-  for (guint i = 0; i < s->n_reqs; i++)
-    {
-      const Req *q = &s->reqs[i];
-
-      out[i] = (Saved) { q->placed ? (int) i : -1, q->start, q->end, q->room };
-    }
-}
-
-static void
-restore (Sched       *s,
-         const Saved *saved)
-{
-  for (guint i = 0; i < s->n_reqs; i++)
-    if (s->reqs[i].movable && s->reqs[i].placed)
-      take (s, &s->reqs[i]);
-  for (guint i = 0; i < s->n_reqs; i++)
-    if (s->reqs[i].movable && saved[i].req >= 0)
-      put (s, &s->reqs[i], saved[i].start, saved[i].end, saved[i].room);
-}
-
-static int
-compare_difficulty (gconstpointer pa,
-                    gconstpointer pb,
-                    gpointer      data)
-{
-  const Sched *s = data;
-  const Req *a = &s->reqs[*(const int *) pa];
-  const Req *b = &s->reqs[*(const int *) pb];
-
-  if ((a->priority == MP_PRIORITY_REQUIRED) != (b->priority == MP_PRIORITY_REQUIRED))
-    return a->priority == MP_PRIORITY_REQUIRED ? -1 : 1;
-  if (a->must_stay != b->must_stay)
-    return a->must_stay ? -1 : 1;
-  if (a->weight != b->weight)
-    return a->weight > b->weight ? -1 : 1;
-  if (a->duration != b->duration)
-    return a->duration < b->duration ? -1 : 1;
-  if (a->n_cands != b->n_cands)
-    return a->n_cands < b->n_cands ? -1 : 1;
-  return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* First fit takes the requests by priority, then in file order. */
-static int
-compare_priority (gconstpointer pa,
-                  gconstpointer pb,
-                  gpointer      data)
-{
-  const Sched *s = data;
-  const Req *a = &s->reqs[*(const int *) pa];
-  const Req *b = &s->reqs[*(const int *) pb];
-
-  if (a->weight != b->weight)
-    return a->weight > b->weight ? -1 : 1;
-  return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* The requests to place: hardest first, or by priority for first fit. */
-static GArray *
-pending (Sched    *s,
-         gboolean  by_difficulty)
-{
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < s->n_reqs; i++)
-    if (s->reqs[i].movable && !s->reqs[i].placed && s->reqs[i].n_cands > 0)
-      g_array_append_val (order, i);
-
-  g_array_sort_with_data (order, by_difficulty ? compare_difficulty : compare_priority, s);
-  return order;
-}
-
-static void
-place_greedily (Sched  *s,
-                GArray *order)
-{
-  for (guint i = 0; i < order->len; i++)
-    {
-      Req *q = &s->reqs[g_array_index (order, int, i)];
-
-      if (!q->placed)
-        insert_anywhere (s, q, 0);
-    }
-}
-
-/* What the search maximises: the score, then the least time taken from
- * people in demand, which leaves the most room for what is still unplaced. */
-#define VALUE_UNIT 1000000
-static inline gint64
-value (const Sched *s)
-{
-  return s->score * VALUE_UNIT - s->used;
-}
-
-/* Places the unplaced q where the placements in the way weigh least, and
- * puts those back elsewhere; keeps the result when the score does not
- * drop, or by the annealing's chance. */
-static gboolean
-try_request (Sched  *s,
-             Req    *q,
-             double  temperature,
-             guint64 *work)
-{
-  int ids[MAX_EJECT];
-  guint32 c = 0;
-  guint n = 0;
-  int limit = q->weight + 1 + (temperature > 0.5 ? 2 : 0);
-  gint64 before = value (s);
-  gboolean kept = FALSE;
-
-  g_array_set_size (s->journal, 0);
-
-  if (best_candidate (s, q, limit, &c, ids, &n, work) &&
-      place_ejecting (s, q, c, ids, n, 2, work))
-    {
-      double delta = (double) (value (s) - before);
-
-      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (VALUE_UNIT * temperature)));
-    }
-
-  if (!kept)
-    rollback (s, 0);
-  unpin_all (s);
-  return kept;
-}
-
-static guint
-day_of (const Sched *s,
-        gint64       instant)
-{
-  guint day = 0;
-
-  while (day + 1 < s->n_days && s->day_starts[day + 1] <= instant)
-    day++;
-  return day;
-}
-
-typedef struct
-{
-  int      req;
-  double   key;
-  gboolean placed;
-} Keyed;
-
-static int
-compare_keyed (gconstpointer pa,
-               gconstpointer pb)
-{
-  const Keyed *a = pa, *b = pb;
-
-  if (a->key != b->key)
-    return a->key > b->key ? -1 : 1;
-  return a->req - b->req;
-}
-
-/* A larger step: takes out one person's placements of one day and puts
- * them and the person's unplaced requests back on that day, most valuable
- * per minute first with some noise, each at the first time that fits; a
- * placement that no longer fits there may go to another day. Only the
- * day changed, so an unplaced request is tried on that day alone. */
-static gboolean
-ruin_and_recreate (Sched  *s,
-                   Req    *u,
-                   double  temperature,
-                   guint64 *work)
-{
-  guint day = s->slots[cand_slot (u->cands[g_rand_int_range (s->rand, 0, u->n_cands)])].day;
-  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (Keyed));
-  gint64 before = value (s);
-  gboolean kept = TRUE;
-
-  g_array_set_size (s->journal, 0);
-
-  for (guint j = 0; j < u->n_people; j++)
-    {
-      Person *p = &s->people[u->people[j]];
-
-      for (guint i = 0; i < p->requests->len; i++)
-        {
-          int r = g_array_index (p->requests, int, i);
-          Req *q = &s->reqs[r];
-          Keyed k = { r, 0, q->placed };
-
-          if (!q->movable || q->n_cands == 0 || q->pinned)
-            continue;
-          if (!q->placed && q->day_cands[day] == q->day_cands[day + 1])
-            continue;
-          if (q->placed)
-            {
-              if (day_of (s, q->start) != day || !can_remove (s, q))
-                continue;
-              take (s, q);
-            }
-          q->pinned = TRUE;     /* listed once */
-          k.key = q->weight * (0.75 + 0.5 * g_rand_double (s->rand)) * 3600.0 / (q->duration + 900);
-          g_array_append_val (todo, k);
-        }
-    }
-  g_array_sort (todo, compare_keyed);
-
-  for (guint i = 0; i < todo->len; i++)
-    {
-      Req *q = &s->reqs[g_array_index (todo, Keyed, i).req];
-      guint lo = q->day_cands[day], hi = q->day_cands[day + 1];
-      gboolean was_placed = g_array_index (todo, Keyed, i).placed;
-
-      q->pinned = FALSE;
-      (*work) += hi - lo;
-      if (hi > lo)
-        insert_in (s, q, lo, hi, g_rand_boolean (s->rand) ? lo : (guint) g_rand_int_range (s->rand, lo, hi));
-      if (!q->placed && was_placed)
-        {
-          (*work) += q->n_cands;
-          insert_anywhere (s, q, g_rand_int_range (s->rand, 0, q->n_cands));
-        }
-      if (!q->placed && q->must_stay)
-        kept = FALSE;
-    }
-
-  if (kept)
-    {
-      double delta = (double) (value (s) - before);
-
-      kept = delta >= 0 || (temperature > 0 && g_rand_double (s->rand) < exp (delta / (VALUE_UNIT * temperature)));
-    }
-  if (!kept)
-    rollback (s, 0);
-  return kept;
-}
-
-/* The search's budget, in candidates looked at: a fixed amount of work,
- * not of time, so that a run gives the same result on any machine. */
-static guint64
-budget (const Sched *s)
-{
-  guint64 effort = s->options->effort > 0 ? s->options->effort
-                   : s->n_reqs <= 200 ? MP_SCHEDULE_SMALL_EFFORT : MP_SCHEDULE_DEFAULT_EFFORT;
-
-  return effort * 1000;
-}
-
-/* Every required request that some pushing out can place. */
-static void
-place_required (Sched *s)
-{
-  guint64 work = 0;
-
-  for (guint i = 0; i < s->n_reqs; i++)
-    {
-      Req *q = &s->reqs[i];
-
-      if (q->priority == MP_PRIORITY_REQUIRED && q->movable && !q->placed && q->n_cands > 0)
-        for (guint tries = 0; tries < 8 && !q->placed; tries++)
-          try_request (s, q, 0, &work);
-    }
-}
-
-static void
-improve (Sched        *s,
-         GCancellable *cancellable)
-{
-  guint64 limit = budget (s);
-  g_autofree Saved *best = g_new (Saved, s->n_reqs);
-  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
-  gint64 best_value = value (s);
-  guint64 work = 0, best_work = 0, stall = 200000;
-  /* Large plans (one search, see search ()) gain more for the same work
-   * from a warmer start, heavier requests tried more often (a low one a
-   * quarter as often as a high one) and mostly single insertions rather
-   * than taking apart a person's day; small plans keep the search that
-   * reaches their optimum. */
-  gboolean large = s->n_reqs > 200;
-  double t0 = large ? 1.0 : 0.5;   /* the annealing starts willing to lose this many weight units */
-
-  snapshot (s, best);
-
-  for (guint i = 0; i < s->n_reqs; i++)
-    if (s->reqs[i].movable && s->reqs[i].n_cands > 0)
-      {
-        g_array_append_val (pool, i);
-        stall += 10000 * (guint64) s->reqs[i].n_cands;
-      }
-
-  /* Stops early when a long stretch, for the plan's size, brought nothing
-   * better. */
-  guint it;
-
-  for (it = 0; work < limit && work - best_work < stall && pool->len > 0; it++)
-    {
-      double temperature = t0 * (1.0 - (double) work / limit);
-      Req *q = NULL;
-
-      if ((it & 63) == 0 &&
-          (g_cancellable_is_cancelled (cancellable) ||
-           (s->deadline > 0 && g_get_monotonic_time () > s->deadline)))
-        break;
-
-      /* An unplaced request, at random. */
-      for (guint tries = 0; tries < 64 && q == NULL; tries++)
-        {
-          Req *r = &s->reqs[g_array_index (pool, int, g_rand_int_range (s->rand, 0, pool->len))];
-
-          if (!r->placed && (!large || g_rand_int_range (s->rand, 0, 4) < MIN (r->weight, 4)))
-            q = r;
-        }
-      if (q == NULL)
-        {
-          work += 64;   /* nearly all placed: the budget still runs out */
-          continue;
-        }
-
-      if (large ? g_rand_int_range (s->rand, 0, 4) == 0 : g_rand_boolean (s->rand))
-        ruin_and_recreate (s, q, temperature, &work);
-      else
-        try_request (s, q, temperature, &work);
-
-      if (value (s) > best_value)
-        {
-          best_value = value (s);
-          best_work = work;
-          snapshot (s, best);
-        }
-    }
-
-  if (value (s) != best_value)
-    restore (s, best);
-  g_debug ("improvement: %u steps, %" G_GUINT64_FORMAT " candidates looked at", it, work);
-}
-
-/* Small plans, whose steps cost little, get several independent searches
- * (each with its own seed, derived from the options'); the best is kept. */
-static void
-search (Sched        *s,
-        GCancellable *cancellable)
-{
-  guint restarts = s->n_reqs <= 200 ? 8 : 1;
-  g_autofree Saved *start = g_new (Saved, MAX (1, s->n_reqs));
-  g_autofree Saved *best = g_new (Saved, MAX (1, s->n_reqs));
-  gint64 best_value = G_MININT64;
-
-  snapshot (s, start);
-  for (guint r = 0; r < restarts && !g_cancellable_is_cancelled (cancellable); r++)
-    {
-      if (r > 0)
-        {
-          restore (s, start);
-          g_rand_set_seed (s->rand, s->options->seed + r);
-        }
-      improve (s, cancellable);
-      if (value (s) > best_value)
-        {
-          best_value = value (s);
-          snapshot (s, best);
-        }
-    }
-  restore (s, best);
-}
-
-/* Puts placements the plan had back where they were, when they fit there. */
-static void
-move_back (Sched *s)
-{
-  for (guint i = 0; i < s->n_reqs; i++)
-    {
-      Req *q = &s->reqs[i];
-      gint64 start = q->start, end = q->end;
-      int room = q->room;
-
-      if (!q->must_stay || !q->placed ||
-          (q->start == q->orig_start && q->end == q->orig_end && q->room == q->orig_room))
-        continue;
-
-      if (!can_remove (s, q))
-        continue;
-      take (s, q);
-      /* Not a candidate, maybe: both tracks. */
-      if (check_at (s, q, q->orig_start, q->orig_end, q->orig_room, TRUE) == FITS &&
-          check_at (s, q, q->orig_start, q->orig_end, q->orig_room, FALSE) == FITS)
-        put (s, q, q->orig_start, q->orig_end, q->orig_room);
-      else
-        put (s, q, start, end, room);
-    }
-}
+#include "mp-scheduler-private.h"
 
 /* Building the model ------------------------------------------------------ */
 
@@ -1522,11 +113,11 @@ build_candidates (Sched *s,
 
       for (guint i = 0; ok && i < q->n_people; i++)
         ok = available (&s->people[q->people[i]], slot->start, end) &&
-             check_person (s, &s->people[q->people[i]].fixed, slot->start, end, -1, -1) == FITS;
+             sched_check_person (s, &s->people[q->people[i]].fixed, slot->start, end, -1, -1) == FITS;
 
       for (guint k = 0; ok && k < q->n_rooms; k++)
         if (readable (s, &s->rooms[q->rooms[k]], slot, q->duration) &&
-            check (s, q, slot->start, q->rooms[k], TRUE) == FITS)
+            sched_check (s, q, slot->start, q->rooms[k], TRUE) == FITS)
           {
             guint32 c = t << 8 | k;
 
@@ -1732,6 +323,7 @@ build_requests (Sched *s)
 
   s->n_reqs = g_list_model_get_n_items (requests);
   s->reqs = g_new0 (Req, MAX (1, s->n_reqs));
+  s->spots = g_new0 (Spot, MAX (1, s->n_reqs));
 
   for (guint i = 0; i < s->n_reqs; i++)
     {
@@ -1832,7 +424,7 @@ insert_fixed (Sched              *s,
               const char * const *ids)
 {
   if (b->room >= 0)
-    track_insert (&s->rooms[b->room].fixed, b);
+    sched_track_insert (&s->rooms[b->room].fixed, b);
   for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
     {
       gboolean repeated = FALSE;
@@ -1843,7 +435,7 @@ insert_fixed (Sched              *s,
         {
           int p = person_index (s, ids[j]);
 
-          track_insert (&s->people[p].fixed, b);
+          sched_track_insert (&s->people[p].fixed, b);
         }
     }
 }
@@ -1906,7 +498,7 @@ build_meetings (Sched *s)
           if (!mp_meeting_get_locked (m) && !s->options->keep_placements &&
               n_placements[r] == 1 && b.end - b.start == q->duration && same_people (q, ids, s))
             {
-              put (s, q, b.start, b.end, b.room);
+              sched_put (s, q, b.start, b.end, b.room);
               q->must_stay = TRUE;
               q->meeting = m;
               q->orig_start = b.start;
@@ -1933,14 +525,14 @@ sched_free (Sched *s)
 {
   for (guint i = 0; i < s->n_rooms; i++)
     {
-      track_clear (&s->rooms[i].fixed);
-      track_clear (&s->rooms[i].moving);
+      sched_track_clear (&s->rooms[i].fixed);
+      sched_track_clear (&s->rooms[i].moving);
       g_free (s->rooms[i].cells);
     }
   for (guint i = 0; i < s->n_people; i++)
     {
-      track_clear (&s->people[i].fixed);
-      track_clear (&s->people[i].moving);
+      sched_track_clear (&s->people[i].fixed);
+      sched_track_clear (&s->people[i].moving);
       g_free (s->people[i].cells);
       g_free (s->people[i].windows);
       g_clear_pointer (&s->people[i].requests, g_array_unref);
@@ -1959,6 +551,7 @@ sched_free (Sched *s)
   g_free (s->slots);
   g_free (s->day_starts);
   g_free (s->reqs);
+  g_free (s->spots);
   g_clear_pointer (&s->zones, g_ptr_array_unref);
   g_clear_pointer (&s->person_index, g_hash_table_unref);
   g_clear_pointer (&s->rand, g_rand_free);
@@ -2149,7 +742,7 @@ slot_works (const Sched *s,
 
       for (guint i = 0; ok && i < q->n_people; i++)
         if (mask >> MIN (i, 63) & 1)
-          ok = check_person (s, &s->people[q->people[i]].fixed, slot->start, end, room, s->rooms[room].venue) == FITS;
+          ok = sched_check_person (s, &s->people[q->people[i]].fixed, slot->start, end, room, s->rooms[room].venue) == FITS;
       if (ok)
         return TRUE;
     }
@@ -2250,12 +843,12 @@ reason_competition (Sched     *s,
       guint n_seen = 0;
       int b;
 
-      while (n_seen < G_N_ELEMENTS (seen) && (b = check_cand (s, q, q->cands[k])) >= 0)
+      while (n_seen < G_N_ELEMENTS (seen) && (b = sched_check_cand (s, q, q->cands[k])) >= 0)
         {
-          s->reqs[b].skip = TRUE;
+          s->spots[b].skip = TRUE;
           seen[n_seen++] = b;
         }
-      unskip (s, seen, n_seen);
+      sched_unskip (s, seen, n_seen);
 
       for (guint i = 0; i < n_seen; i++)
         {
@@ -2745,26 +1338,26 @@ mp_scheduler_run (MpPlan                   *plan,
   g_debug ("model built in %.3f s", (g_get_monotonic_time () - started) / 1e6);
 
   initial = g_new (Saved, MAX (1, s.n_reqs));
-  snapshot (&s, initial);
+  sched_snapshot (&s, initial);
   initial_score = s.score;
 
   if (s.options->strategy == MP_SCHEDULE_FIRST_FIT)
     {
-      g_autoptr(GArray) order = pending (&s, FALSE);
+      g_autoptr(GArray) order = sched_pending (&s, FALSE);
 
-      place_greedily (&s, order);
+      sched_place_greedily (&s, order);
     }
   else
     {
-      g_autoptr(GArray) order = pending (&s, TRUE);
+      g_autoptr(GArray) order = sched_pending (&s, TRUE);
       g_autofree Saved *kept = g_new (Saved, MAX (1, s.n_reqs));
       g_autofree Saved *none = g_new (Saved, MAX (1, s.n_reqs));
       gint64 kept_score;
       gboolean complete = TRUE;
 
       /* Kept: the placements as they are, and whatever fits besides. */
-      place_greedily (&s, order);
-      snapshot (&s, kept);
+      sched_place_greedily (&s, order);
+      sched_snapshot (&s, kept);
       kept_score = s.score;
 
       /* Afresh: the best the search finds around the fixed meetings alone.
@@ -2772,26 +1365,26 @@ mp_scheduler_run (MpPlan                   *plan,
        * re-run finds what the first run found, and changes nothing. */
       for (guint i = 0; i < s.n_reqs; i++)
         none[i] = (Saved) { -1, 0, 0, -1 };
-      restore (&s, none);
+      sched_restore (&s, none);
       g_array_unref (order);
-      order = pending (&s, TRUE);
-      place_greedily (&s, order);
+      order = sched_pending (&s, TRUE);
+      sched_place_greedily (&s, order);
       g_debug ("greedy: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
-      place_required (&s);
-      search (&s, cancellable);
+      sched_place_required (&s);
+      sched_search (&s, cancellable);
       g_debug ("search: score %" G_GINT64_FORMAT " at %.3f s", s.score, (g_get_monotonic_time () - started) / 1e6);
       /* Whatever fits now goes in. */
       g_array_unref (order);
-      order = pending (&s, TRUE);
-      place_greedily (&s, order);
+      order = sched_pending (&s, TRUE);
+      sched_place_greedily (&s, order);
 
       /* Placements the plan had move only for more weight, never drop. */
       for (guint i = 0; i < s.n_reqs; i++)
         complete &= !s.reqs[i].must_stay || s.reqs[i].placed;
       if (complete && s.score > kept_score)
-        move_back (&s);
+        sched_move_back (&s);
       else
-        restore (&s, kept);
+        sched_restore (&s, kept);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -2802,7 +1395,7 @@ mp_scheduler_run (MpPlan                   *plan,
 
   /* Nothing better: the plan stays exactly as it was. */
   if (s.score <= initial_score)
-    restore (&s, initial);
+    sched_restore (&s, initial);
 
   result = g_object_new (MP_TYPE_SCHEDULE_RESULT, NULL);
   fill_result (&s, result);
