@@ -10,7 +10,7 @@
 
 struct _MpDelegationsPage
 {
-  AdwBin               parent_instance;
+  MpPage               parent_instance;
 
   GtkButton           *cancel_button;
   GtkButton           *commit_button;
@@ -27,7 +27,6 @@ struct _MpDelegationsPage
   GtkStack            *stack;
   AdwEntryRow         *zone_row;
 
-  MpHistory           *history;
   MpPlanWatch          watch;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
@@ -40,20 +39,12 @@ struct _MpDelegationsPage
   GHashTable          *counts;    /* delegation id → participants */
 };
 
-G_DEFINE_FINAL_TYPE (MpDelegationsPage, mp_delegations_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpDelegationsPage, mp_delegations_page, MP_TYPE_PAGE)
 
 static MpPlan *
 get_plan (MpDelegationsPage *self)
 {
-  return self->history != NULL ? mp_history_get_plan (self->history) : NULL;
+  return mp_page_get_plan (MP_PAGE (self));
 }
 
 static int
@@ -298,7 +289,7 @@ update_view (MpDelegationsPage *self)
         }
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.add", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.add", MP_PAGE_HISTORY (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.remove", target != NULL && !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegations.move-up",
                                  position != GTK_INVALID_LIST_POSITION && position > 0);
@@ -313,7 +304,7 @@ show_record (MpDelegationsPage *self,
   if (delegation != self->draft)
     g_clear_object (&self->draft);
 
-  mp_form_set_target (self->form, self->history, delegation, delegation != NULL && delegation == self->draft);
+  mp_form_set_target (self->form, MP_PAGE_HISTORY (self), delegation, delegation != NULL && delegation == self->draft);
   update_view (self);
 }
 
@@ -397,7 +388,7 @@ add_action (GtkWidget  *widget,
 {
   MpDelegationsPage *self = MP_DELEGATIONS_PAGE (widget);
 
-  if (self->history == NULL)
+  if (MP_PAGE_HISTORY (self) == NULL)
     return;
 
   g_clear_object (&self->draft);
@@ -458,16 +449,16 @@ commit_action (GtkWidget  *widget,
   mp_delegation_set_precedence (self->draft, last + 1);
 
   delegation = g_steal_pointer (&self->draft);
-  mp_history_begin (self->history, _("Add Delegation"));
-  if (!mp_history_add (self->history, MP_RECORD (delegation), &error))
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Add Delegation"));
+  if (!mp_history_add (MP_PAGE_HISTORY (self), MP_RECORD (delegation), &error))
     {
-      mp_history_end (self->history);
+      mp_history_end (MP_PAGE_HISTORY (self));
       self->draft = g_steal_pointer (&delegation);
       gtk_widget_add_css_class (GTK_WIDGET (self->id_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_row), error->message);
       return;
     }
-  mp_history_end (self->history);
+  mp_history_end (MP_PAGE_HISTORY (self));
 
   mp_plan_watch_flush (&self->watch);
   mp_delegations_page_select (self, delegation);
@@ -498,12 +489,12 @@ remove_delegation (MpDelegationsPage *self,
 {
   MpConference *conference = mp_plan_get_conference (get_plan (self));
 
-  mp_history_begin (self->history, _("Remove Delegation"));
-  mp_pages_remove_participants (self->history, participants);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Delegation"));
+  mp_pages_remove_participants (MP_PAGE_HISTORY (self), participants);
   if (g_strcmp0 (mp_conference_get_host (conference), mp_record_get_id (MP_RECORD (delegation))) == 0)
-    mp_history_set (self->history, conference, "host", NULL, NULL);
-  mp_history_remove (self->history, MP_RECORD (delegation));
-  mp_history_end (self->history);
+    mp_history_set (MP_PAGE_HISTORY (self), conference, "host", NULL, NULL);
+  mp_history_remove (MP_PAGE_HISTORY (self), MP_RECORD (delegation));
+  mp_history_end (MP_PAGE_HISTORY (self));
 }
 
 static void
@@ -512,7 +503,7 @@ on_removal_response (gpointer data,
 {
   Removal *removal = data;
 
-  if (confirmed && removal->page->history != NULL &&
+  if (confirmed && MP_PAGE_HISTORY (removal->page) != NULL &&
       mp_plan_get_position (get_plan (removal->page), MP_RECORD (removal->delegation)) >= 0)
     remove_delegation (removal->page, removal->delegation, removal->participants);
 }
@@ -531,7 +522,7 @@ remove_action (GtkWidget  *widget,
   Removal *removal;
   guint n;
 
-  if (delegation == NULL || delegation == self->draft || self->history == NULL)
+  if (delegation == NULL || delegation == self->draft || MP_PAGE_HISTORY (self) == NULL)
     return;
 
   people = mp_plan_get_participants (get_plan (self));
@@ -597,6 +588,22 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+mp_delegations_page_history_changed (MpPage *page)
+{
+  MpDelegationsPage *self = MP_DELEGATIONS_PAGE (page);
+  MpPlan *plan;
+
+  g_clear_object (&self->draft);
+  mp_form_set_target (self->form, NULL, NULL, FALSE);
+  plan = get_plan (self);
+
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
+  update_counts (self);
+  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
+  update_view (self);
+}
+
+static void
 mp_delegations_page_dispose (GObject *object)
 {
   MpDelegationsPage *self = MP_DELEGATIONS_PAGE (object);
@@ -609,48 +616,9 @@ mp_delegations_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->factory);
   g_clear_object (&self->draft);
-  g_clear_object (&self->history);
   g_clear_pointer (&self->counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (mp_delegations_page_parent_class)->dispose (object);
-}
-
-static void
-mp_delegations_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MpDelegationsPage *self = MP_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_delegations_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MpDelegationsPage *self = MP_DELEGATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      mp_delegations_page_set_history (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -660,13 +628,7 @@ mp_delegations_page_class_init (MpDelegationsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_delegations_page_dispose;
-  object_class->get_property = mp_delegations_page_get_property;
-  object_class->set_property = mp_delegations_page_set_property;
-
-  properties [PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MP_PAGE_CLASS (klass)->history_changed = mp_delegations_page_history_changed;
 
   mp_pages_ensure_style ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -733,39 +695,6 @@ mp_delegations_page_new (void)
   return g_object_new (MP_TYPE_DELEGATIONS_PAGE, NULL);
 }
 
-MpHistory *
-mp_delegations_page_get_history (MpDelegationsPage *self)
-{
-  g_return_val_if_fail (MP_IS_DELEGATIONS_PAGE (self), NULL);
-
-  return self->history;
-}
-
-void
-mp_delegations_page_set_history (MpDelegationsPage *self,
-                                 MpHistory         *history)
-{
-  MpPlan *plan;
-
-  g_return_if_fail (MP_IS_DELEGATIONS_PAGE (self));
-  g_return_if_fail (history == NULL || MP_IS_HISTORY (history));
-
-  if (self->history == history)
-    return;
-
-  g_clear_object (&self->draft);
-  mp_form_set_target (self->form, NULL, NULL, FALSE);
-  g_set_object (&self->history, history);
-  plan = get_plan (self);
-
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
-  update_counts (self);
-  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
-  update_view (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
-}
-
 void
 mp_delegations_page_select (MpDelegationsPage *self,
                             MpDelegation      *delegation)
@@ -798,7 +727,7 @@ mp_delegations_page_move (MpDelegationsPage *self,
 
   g_return_val_if_fail (MP_IS_DELEGATIONS_PAGE (self), FALSE);
 
-  if (self->history == NULL)
+  if (MP_PAGE_HISTORY (self) == NULL)
     return FALSE;
 
   mp_plan_watch_flush (&self->watch);
@@ -814,15 +743,15 @@ mp_delegations_page_move (MpDelegationsPage *self,
   moved = g_ptr_array_steal_index (order, from);
   g_ptr_array_insert (order, to, moved);
 
-  mp_history_begin (self->history, _("Change Order of Precedence"));
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Change Order of Precedence"));
   for (guint i = 0; i < n; i++)
     {
       MpDelegation *delegation = g_ptr_array_index (order, i);
 
       if (mp_delegation_get_precedence (delegation) != (int) i + 1)
-        mp_history_set (self->history, delegation, "precedence", (int) i + 1, NULL);
+        mp_history_set (MP_PAGE_HISTORY (self), delegation, "precedence", (int) i + 1, NULL);
     }
-  mp_history_end (self->history);
+  mp_history_end (MP_PAGE_HISTORY (self));
 
   mp_plan_watch_flush (&self->watch);
   return TRUE;

@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "mp-history.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_DELEGATIONS_PAGE (mp_delegations_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpDelegationsPage, mp_delegations_page, MP, DELEGATIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MpDelegationsPage, mp_delegations_page, MP, DELEGATIONS_PAGE, MpPage)
 
 GtkWidget    *mp_delegations_page_new          (void);
-MpHistory    *mp_delegations_page_get_history  (MpDelegationsPage *self);
-void          mp_delegations_page_set_history  (MpDelegationsPage *self,
-                                                MpHistory         *history);
 /* Shows delegation in the list and its details beside it. */
 void          mp_delegations_page_select       (MpDelegationsPage *self,
                                                 MpDelegation      *delegation);

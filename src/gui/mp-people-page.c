@@ -10,7 +10,7 @@
 
 struct _MpPeoplePage
 {
-  AdwBin               parent_instance;
+  MpPage               parent_instance;
 
   AdwPreferencesGroup *availability_group;
   GtkButton           *cancel_button;
@@ -32,7 +32,6 @@ struct _MpPeoplePage
   GtkStack            *stack;
   AdwEntryRow         *title_row;
 
-  MpHistory           *history;
   MpPlanWatch          watch;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
@@ -50,22 +49,14 @@ struct _MpPeoplePage
   gboolean             syncing;
 };
 
-G_DEFINE_FINAL_TYPE (MpPeoplePage, mp_people_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpPeoplePage, mp_people_page, MP_TYPE_PAGE)
 
 static void update_view (MpPeoplePage *self);
 
 static MpPlan *
 get_plan (MpPeoplePage *self)
 {
-  return self->history != NULL ? mp_history_get_plan (self->history) : NULL;
+  return mp_page_get_plan (MP_PAGE (self));
 }
 
 static MpParticipant *
@@ -217,9 +208,9 @@ on_delegation_row_selected_cb (AdwComboRow  *row,
     mp_participant_set_delegation (target, id);
   else
     {
-      mp_history_begin (self->history, _("Change Delegation"));
-      mp_history_set (self->history, target, "delegation", id, NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Change Delegation"));
+      mp_history_set (MP_PAGE_HISTORY (self), target, "delegation", id, NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
 }
 
@@ -315,9 +306,9 @@ write_windows (MpPeoplePage  *self,
       return;
     }
 
-  mp_history_begin (self->history, _("Change Availability"));
-  mp_history_set (self->history, person, "available", value, NULL);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Change Availability"));
+  mp_history_set (MP_PAGE_HISTORY (self), person, "available", value, NULL);
+  mp_history_end (MP_PAGE_HISTORY (self));
 }
 
 static void
@@ -601,7 +592,7 @@ show_record (MpPeoplePage  *self,
   if (person != self->draft)
     g_clear_object (&self->draft);
 
-  mp_form_set_target (self->form, self->history, person, person != NULL && person == self->draft);
+  mp_form_set_target (self->form, MP_PAGE_HISTORY (self), person, person != NULL && person == self->draft);
   watch_person (self, person);
   sync_delegation_row (self);
   update_windows (self);
@@ -684,7 +675,7 @@ add_action (GtkWidget  *widget,
   MpPeoplePage *self = MP_PEOPLE_PAGE (widget);
   const char *delegation = filter_delegation_id (self);
 
-  if (self->history == NULL)
+  if (MP_PAGE_HISTORY (self) == NULL)
     return;
 
   if (delegation == NULL && self->filter_ids != NULL && self->filter_ids->len > 1)
@@ -731,9 +722,9 @@ commit_action (GtkWidget  *widget,
   mp_record_set_id (MP_RECORD (self->draft), id);
   person = g_steal_pointer (&self->draft);
 
-  mp_history_begin (self->history, _("Add Participant"));
-  mp_history_add (self->history, MP_RECORD (person), NULL);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Add Participant"));
+  mp_history_add (MP_PAGE_HISTORY (self), MP_RECORD (person), NULL);
+  mp_history_end (MP_PAGE_HISTORY (self));
 
   mp_plan_watch_flush (&self->watch);
   mp_people_page_select (self, person);
@@ -765,9 +756,9 @@ remove_person (MpPeoplePage  *self,
     return;
 
   g_ptr_array_add (people, person);
-  mp_history_begin (self->history, _("Remove Participant"));
-  mp_pages_remove_participants (self->history, people);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Participant"));
+  mp_pages_remove_participants (MP_PAGE_HISTORY (self), people);
+  mp_history_end (MP_PAGE_HISTORY (self));
 }
 
 static void
@@ -776,7 +767,7 @@ on_removal_response (gpointer data,
 {
   Removal *removal = data;
 
-  if (confirmed && removal->page->history != NULL)
+  if (confirmed && MP_PAGE_HISTORY (removal->page) != NULL)
     remove_person (removal->page, removal->person);
 }
 
@@ -792,7 +783,7 @@ remove_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   Removal *removal;
 
-  if (person == NULL || person == self->draft || self->history == NULL)
+  if (person == NULL || person == self->draft || MP_PAGE_HISTORY (self) == NULL)
     return;
 
   g_ptr_array_add (people, person);
@@ -827,6 +818,22 @@ add_window_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+mp_people_page_history_changed (MpPage *page)
+{
+  MpPeoplePage *self = MP_PEOPLE_PAGE (page);
+  MpPlan *plan;
+
+  show_record (self, NULL);
+  plan = get_plan (self);
+
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
+  adw_combo_row_set_model (self->delegation_row, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
+  update_delegation_filter (self);
+  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);
+  update_view (self);
+}
+
+static void
 mp_people_page_dispose (GObject *object)
 {
   MpPeoplePage *self = MP_PEOPLE_PAGE (object);
@@ -839,7 +846,6 @@ mp_people_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->factory);
   g_clear_object (&self->draft);
-  g_clear_object (&self->history);
   g_clear_pointer (&self->filter_ids, g_ptr_array_unref);
   g_clear_pointer (&self->filter_key, g_free);
   g_clear_pointer (&self->window_rows, g_ptr_array_unref);
@@ -849,57 +855,13 @@ mp_people_page_dispose (GObject *object)
 }
 
 static void
-mp_people_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  MpPeoplePage *self = MP_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_people_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  MpPeoplePage *self = MP_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      mp_people_page_set_history (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mp_people_page_class_init (MpPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_people_page_dispose;
-  object_class->get_property = mp_people_page_get_property;
-  object_class->set_property = mp_people_page_set_property;
-
-  properties [PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MP_PAGE_CLASS (klass)->history_changed = mp_people_page_history_changed;
 
   mp_pages_ensure_style ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -982,39 +944,6 @@ GtkWidget *
 mp_people_page_new (void)
 {
   return g_object_new (MP_TYPE_PEOPLE_PAGE, NULL);
-}
-
-MpHistory *
-mp_people_page_get_history (MpPeoplePage *self)
-{
-  g_return_val_if_fail (MP_IS_PEOPLE_PAGE (self), NULL);
-
-  return self->history;
-}
-
-void
-mp_people_page_set_history (MpPeoplePage *self,
-                            MpHistory    *history)
-{
-  MpPlan *plan;
-
-  g_return_if_fail (MP_IS_PEOPLE_PAGE (self));
-  g_return_if_fail (history == NULL || MP_IS_HISTORY (history));
-
-  if (self->history == history)
-    return;
-
-  show_record (self, NULL);
-  g_set_object (&self->history, history);
-  plan = get_plan (self);
-
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
-  adw_combo_row_set_model (self->delegation_row, plan != NULL ? mp_plan_get_delegations (plan) : NULL);
-  update_delegation_filter (self);
-  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);
-  update_view (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
 }
 
 void

@@ -3,18 +3,15 @@
 
 #include <adwaita.h>
 
-#include "mp-history.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_PEOPLE_PAGE (mp_people_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpPeoplePage, mp_people_page, MP, PEOPLE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MpPeoplePage, mp_people_page, MP, PEOPLE_PAGE, MpPage)
 
 GtkWidget     *mp_people_page_new           (void);
-MpHistory     *mp_people_page_get_history   (MpPeoplePage  *self);
-void           mp_people_page_set_history   (MpPeoplePage  *self,
-                                             MpHistory     *history);
 /* Shows participant in the list and its details beside it. */
 void           mp_people_page_select        (MpPeoplePage  *self,
                                              MpParticipant *participant);

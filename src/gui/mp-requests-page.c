@@ -10,7 +10,7 @@
 
 struct _MpRequestsPage
 {
-  AdwBin               parent_instance;
+  MpPage               parent_instance;
 
   GtkMenuButton       *add_participant_button;
   GtkToggleButton     *all_button;
@@ -40,7 +40,6 @@ struct _MpRequestsPage
   AdwEntryRow         *title_row;
   GtkToggleButton     *unplaced_button;
 
-  MpHistory           *history;
   MpPlanWatch          watch;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
@@ -58,11 +57,10 @@ struct _MpRequestsPage
   gboolean             compact;
 };
 
-G_DEFINE_FINAL_TYPE (MpRequestsPage, mp_requests_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (MpRequestsPage, mp_requests_page, MP_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_HISTORY,
   PROP_COMPACT,
   N_PROPS
 };
@@ -74,7 +72,7 @@ static void update_view (MpRequestsPage *self);
 static MpPlan *
 get_plan (MpRequestsPage *self)
 {
-  return self->history != NULL ? mp_history_get_plan (self->history) : NULL;
+  return mp_page_get_plan (MP_PAGE (self));
 }
 
 static MpRequest *
@@ -451,7 +449,7 @@ update_view (MpRequestsPage *self)
       adw_preferences_group_set_title (self->details_group, escaped);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.add", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.add", MP_PAGE_HISTORY (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.remove", target != NULL && !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.place",
                                  target != NULL && !draft && placement_of (self, target) == NULL);
@@ -464,7 +462,7 @@ show_record (MpRequestsPage *self,
   if (request != self->draft)
     g_clear_object (&self->draft);
 
-  mp_form_set_target (self->form, self->history, request, request != NULL && request == self->draft);
+  mp_form_set_target (self->form, MP_PAGE_HISTORY (self), request, request != NULL && request == self->draft);
   watch_request (self, request);
   update_participants (self);
   update_placement (self);
@@ -522,7 +520,7 @@ add_action (GtkWidget  *widget,
   MpRequestsPage *self = MP_REQUESTS_PAGE (widget);
   MpConference *conference;
 
-  if (self->history == NULL)
+  if (MP_PAGE_HISTORY (self) == NULL)
     return;
 
   conference = mp_plan_get_conference (get_plan (self));
@@ -569,9 +567,9 @@ commit_action (GtkWidget  *widget,
   mp_record_set_id (MP_RECORD (self->draft), id);
   request = g_steal_pointer (&self->draft);
 
-  mp_history_begin (self->history, _("Add Request"));
-  mp_history_add (self->history, MP_RECORD (request), NULL);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Add Request"));
+  mp_history_add (MP_PAGE_HISTORY (self), MP_RECORD (request), NULL);
+  mp_history_end (MP_PAGE_HISTORY (self));
 
   mp_requests_page_set_show_all (self, gtk_toggle_button_get_active (self->all_button));
   mp_requests_page_select (self, request);
@@ -597,16 +595,31 @@ remove_action (GtkWidget  *widget,
   MpRequestsPage *self = MP_REQUESTS_PAGE (widget);
   MpRequest *request = get_target (self);
 
-  if (request == NULL || request == self->draft || self->history == NULL)
+  if (request == NULL || request == self->draft || MP_PAGE_HISTORY (self) == NULL)
     return;
 
   /* Undo brings it back: no need to ask. */
-  mp_history_begin (self->history, _("Remove Request"));
-  mp_pages_remove_request (self->history, request);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Request"));
+  mp_pages_remove_request (MP_PAGE_HISTORY (self), request);
+  mp_history_end (MP_PAGE_HISTORY (self));
 }
 
 /* GObject */
+
+static void
+mp_requests_page_history_changed (MpPage *page)
+{
+  MpRequestsPage *self = MP_REQUESTS_PAGE (page);
+  MpPlan *plan;
+
+  show_record (self, NULL);
+  plan = get_plan (self);
+
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
+  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_requests (plan) : NULL);
+  gtk_filter_list_model_set_model (self->people_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);
+  update_view (self);
+}
 
 static void
 mp_requests_page_dispose (GObject *object)
@@ -623,7 +636,6 @@ mp_requests_page_dispose (GObject *object)
   g_clear_object (&self->people_model);
   g_clear_object (&self->people_factory);
   g_clear_object (&self->draft);
-  g_clear_object (&self->history);
   g_clear_pointer (&self->participant_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mp_requests_page_parent_class)->dispose (object);
@@ -639,10 +651,6 @@ mp_requests_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
       break;
@@ -662,10 +670,6 @@ mp_requests_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_HISTORY:
-      mp_requests_page_set_history (self, g_value_get_object (value));
-      break;
-
     case PROP_COMPACT:
       mp_requests_page_set_compact (self, g_value_get_boolean (value));
       break;
@@ -682,12 +686,10 @@ mp_requests_page_class_init (MpRequestsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_requests_page_dispose;
+  MP_PAGE_CLASS (klass)->history_changed = mp_requests_page_history_changed;
   object_class->get_property = mp_requests_page_get_property;
   object_class->set_property = mp_requests_page_set_property;
 
-  properties [PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -792,38 +794,6 @@ mp_requests_page_new (void)
   return g_object_new (MP_TYPE_REQUESTS_PAGE, NULL);
 }
 
-MpHistory *
-mp_requests_page_get_history (MpRequestsPage *self)
-{
-  g_return_val_if_fail (MP_IS_REQUESTS_PAGE (self), NULL);
-
-  return self->history;
-}
-
-void
-mp_requests_page_set_history (MpRequestsPage *self,
-                              MpHistory      *history)
-{
-  MpPlan *plan;
-
-  g_return_if_fail (MP_IS_REQUESTS_PAGE (self));
-  g_return_if_fail (history == NULL || MP_IS_HISTORY (history));
-
-  if (self->history == history)
-    return;
-
-  show_record (self, NULL);
-  g_set_object (&self->history, history);
-  plan = get_plan (self);
-
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
-  gtk_sort_list_model_set_model (self->sort_model, plan != NULL ? mp_plan_get_requests (plan) : NULL);
-  gtk_filter_list_model_set_model (self->people_model, plan != NULL ? mp_plan_get_participants (plan) : NULL);
-  update_view (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
-}
-
 void
 mp_requests_page_select (MpRequestsPage *self,
                          MpRequest      *request)
@@ -900,9 +870,9 @@ write_participants (MpRequestsPage *self,
     mp_request_set_participants (request, (const char * const *) people);
   else
     {
-      mp_history_begin (self->history, label);
-      mp_history_set (self->history, request, "participants", people, NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), label);
+      mp_history_set (MP_PAGE_HISTORY (self), request, "participants", people, NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
 }
 

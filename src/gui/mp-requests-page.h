@@ -3,21 +3,18 @@
 
 #include <adwaita.h>
 
-#include "mp-history.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_REQUESTS_PAGE (mp_requests_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpRequestsPage, mp_requests_page, MP, REQUESTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MpRequestsPage, mp_requests_page, MP, REQUESTS_PAGE, MpPage)
 
 /* The requests, by priority. An unplaced request's row is a drag source
  * whose content is the MpRequest: the timeline takes the drop and places
  * it. */
 GtkWidget  *mp_requests_page_new                (void);
-MpHistory  *mp_requests_page_get_history        (MpRequestsPage *self);
-void        mp_requests_page_set_history        (MpRequestsPage *self,
-                                                 MpHistory      *history);
 void        mp_requests_page_select             (MpRequestsPage *self,
                                                  MpRequest      *request);
 MpRequest  *mp_requests_page_get_selected       (MpRequestsPage *self);

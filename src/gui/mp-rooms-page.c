@@ -10,7 +10,7 @@
 
 struct _MpRoomsPage
 {
-  AdwBin                parent_instance;
+  MpPage                parent_instance;
 
   AdwEntryRow          *address_row;
   GtkSpinButton        *capacity_spin;
@@ -32,7 +32,6 @@ struct _MpRoomsPage
   AdwComboRow          *venue_row;
   AdwEntryRow          *zone_row;
 
-  MpHistory            *history;
   MpPlanWatch           watch;
   GtkMapListModel      *map_model;        /* venue → [venue, its rooms] */
   GtkFilterListModel   *orphan_model;     /* rooms without a venue */
@@ -50,22 +49,14 @@ struct _MpRoomsPage
   gboolean              syncing;
 };
 
-G_DEFINE_FINAL_TYPE (MpRoomsPage, mp_rooms_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpRoomsPage, mp_rooms_page, MP_TYPE_PAGE)
 
 static void update_view (MpRoomsPage *self);
 
 static MpPlan *
 get_plan (MpRoomsPage *self)
 {
-  return self->history != NULL ? mp_history_get_plan (self->history) : NULL;
+  return mp_page_get_plan (MP_PAGE (self));
 }
 
 /* The list */
@@ -209,9 +200,9 @@ on_venue_row_selected_cb (AdwComboRow *row,
     mp_room_set_venue (self->target, id);
   else
     {
-      mp_history_begin (self->history, _("Change Venue"));
-      mp_history_set (self->history, self->target, "venue", id, NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Change Venue"));
+      mp_history_set (MP_PAGE_HISTORY (self), self->target, "venue", id, NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
 }
 
@@ -422,8 +413,8 @@ update_view (MpRoomsPage *self)
       adw_preferences_group_set_title (self->room_group, draft ? _("New Room") : title);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rooms.add-venue", self->history != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rooms.add-room", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rooms.add-venue", MP_PAGE_HISTORY (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rooms.add-room", MP_PAGE_HISTORY (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rooms.remove", self->target != NULL && !draft);
 }
 
@@ -445,8 +436,8 @@ show_record (MpRoomsPage *self,
         g_signal_connect (record, "notify", G_CALLBACK (on_target_notify_cb), self);
     }
 
-  mp_form_set_target (self->venue_form, self->history, MP_IS_VENUE (record) ? record : NULL, draft);
-  mp_form_set_target (self->room_form, self->history, MP_IS_ROOM (record) ? record : NULL, draft);
+  mp_form_set_target (self->venue_form, MP_PAGE_HISTORY (self), MP_IS_VENUE (record) ? record : NULL, draft);
+  mp_form_set_target (self->room_form, MP_PAGE_HISTORY (self), MP_IS_ROOM (record) ? record : NULL, draft);
   sync_venue_row (self);
   sync_kinds (self);
   update_travel (self);
@@ -496,7 +487,7 @@ add_venue_action (GtkWidget  *widget,
   MpRoomsPage *self = MP_ROOMS_PAGE (widget);
   MpVenue *venue;
 
-  if (self->history == NULL)
+  if (MP_PAGE_HISTORY (self) == NULL)
     return;
 
   venue = mp_venue_new (NULL);
@@ -581,9 +572,9 @@ commit_action (GtkWidget  *widget,
   record = g_object_ref (self->draft);
   g_clear_object (&self->draft);
 
-  mp_history_begin (self->history, venue ? _("Add Venue") : _("Add Room"));
-  mp_history_add (self->history, MP_RECORD (record), NULL);
-  mp_history_end (self->history);
+  mp_history_begin (MP_PAGE_HISTORY (self), venue ? _("Add Venue") : _("Add Room"));
+  mp_history_add (MP_PAGE_HISTORY (self), MP_RECORD (record), NULL);
+  mp_history_end (MP_PAGE_HISTORY (self));
 
   mp_rooms_page_select (self, record);
 }
@@ -654,9 +645,9 @@ remove_record (MpRoomsPage *self,
     {
       g_autoptr(GPtrArray) meetings = meetings_in_room (plan, id);
 
-      mp_history_begin (self->history, _("Remove Room"));
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Room"));
       for (guint i = 0; i < meetings->len; i++)
-        mp_history_set (self->history, g_ptr_array_index (meetings, i), "room", NULL, NULL);
+        mp_history_set (MP_PAGE_HISTORY (self), g_ptr_array_index (meetings, i), "room", NULL, NULL);
     }
   else
     {
@@ -672,14 +663,14 @@ remove_record (MpRoomsPage *self,
             g_ptr_array_add (travel, g_object_ref (entry));
         }
 
-      mp_history_begin (self->history, _("Remove Venue"));
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Venue"));
       for (guint i = 0; i < rooms->len; i++)
-        mp_history_set (self->history, g_ptr_array_index (rooms, i), "venue", NULL, NULL);
+        mp_history_set (MP_PAGE_HISTORY (self), g_ptr_array_index (rooms, i), "venue", NULL, NULL);
       for (guint i = 0; i < travel->len; i++)
-        mp_history_remove (self->history, g_ptr_array_index (travel, i));
+        mp_history_remove (MP_PAGE_HISTORY (self), g_ptr_array_index (travel, i));
     }
-  mp_history_remove (self->history, record);
-  mp_history_end (self->history);
+  mp_history_remove (MP_PAGE_HISTORY (self), record);
+  mp_history_end (MP_PAGE_HISTORY (self));
 }
 
 static void
@@ -688,7 +679,7 @@ on_removal_response (gpointer data,
 {
   Removal *removal = data;
 
-  if (confirmed && removal->page->history != NULL)
+  if (confirmed && MP_PAGE_HISTORY (removal->page) != NULL)
     remove_record (removal->page, removal->record);
 }
 
@@ -704,7 +695,7 @@ remove_action (GtkWidget  *widget,
   const char *heading;
   Removal *removal;
 
-  if (record == NULL || self->target == self->draft || self->history == NULL)
+  if (record == NULL || self->target == self->draft || MP_PAGE_HISTORY (self) == NULL)
     return;
 
   if (MP_IS_ROOM (record))
@@ -749,6 +740,24 @@ remove_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+mp_rooms_page_history_changed (MpPage *page)
+{
+  MpRoomsPage *self = MP_ROOMS_PAGE (page);
+  MpPlan *plan;
+
+  show_record (self, NULL);
+  plan = get_plan (self);
+
+  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
+  g_ptr_array_set_size (self->venue_filters, 0);
+  gtk_map_list_model_set_model (self->map_model, plan != NULL ? mp_plan_get_venues (plan) : NULL);
+  gtk_filter_list_model_set_model (self->orphan_model, plan != NULL ? mp_plan_get_rooms (plan) : NULL);
+  adw_combo_row_set_model (self->venue_row, plan != NULL ? mp_plan_get_venues (plan) : NULL);
+  g_clear_pointer (&self->travel_key, g_free);
+  update_view (self);
+}
+
+static void
 mp_rooms_page_dispose (GObject *object)
 {
   MpRoomsPage *self = MP_ROOMS_PAGE (object);
@@ -764,50 +773,11 @@ mp_rooms_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->factory);
   g_clear_object (&self->draft);
-  g_clear_object (&self->history);
   g_clear_pointer (&self->venue_filters, g_ptr_array_unref);
   g_clear_pointer (&self->travel_rows, g_ptr_array_unref);
   g_clear_pointer (&self->travel_key, g_free);
 
   G_OBJECT_CLASS (mp_rooms_page_parent_class)->dispose (object);
-}
-
-static void
-mp_rooms_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  MpRoomsPage *self = MP_ROOMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_rooms_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  MpRoomsPage *self = MP_ROOMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HISTORY:
-      mp_rooms_page_set_history (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -817,13 +787,7 @@ mp_rooms_page_class_init (MpRoomsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_rooms_page_dispose;
-  object_class->get_property = mp_rooms_page_get_property;
-  object_class->set_property = mp_rooms_page_set_property;
-
-  properties [PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, MP_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  MP_PAGE_CLASS (klass)->history_changed = mp_rooms_page_history_changed;
 
   mp_pages_ensure_style ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -926,41 +890,6 @@ mp_rooms_page_new (void)
   return g_object_new (MP_TYPE_ROOMS_PAGE, NULL);
 }
 
-MpHistory *
-mp_rooms_page_get_history (MpRoomsPage *self)
-{
-  g_return_val_if_fail (MP_IS_ROOMS_PAGE (self), NULL);
-
-  return self->history;
-}
-
-void
-mp_rooms_page_set_history (MpRoomsPage *self,
-                           MpHistory   *history)
-{
-  MpPlan *plan;
-
-  g_return_if_fail (MP_IS_ROOMS_PAGE (self));
-  g_return_if_fail (history == NULL || MP_IS_HISTORY (history));
-
-  if (self->history == history)
-    return;
-
-  show_record (self, NULL);
-  g_set_object (&self->history, history);
-  plan = get_plan (self);
-
-  mp_plan_watch_set_plan (&self->watch, plan, refresh, GTK_WIDGET (self));
-  g_ptr_array_set_size (self->venue_filters, 0);
-  gtk_map_list_model_set_model (self->map_model, plan != NULL ? mp_plan_get_venues (plan) : NULL);
-  gtk_filter_list_model_set_model (self->orphan_model, plan != NULL ? mp_plan_get_rooms (plan) : NULL);
-  adw_combo_row_set_model (self->venue_row, plan != NULL ? mp_plan_get_venues (plan) : NULL);
-  g_clear_pointer (&self->travel_key, g_free);
-  update_view (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
-}
-
 void
 mp_rooms_page_select (MpRoomsPage *self,
                       gpointer     record)
@@ -1010,15 +939,15 @@ mp_rooms_page_set_travel_minutes (MpRoomsPage *self,
     {
       if (entry == NULL)
         return;
-      mp_history_begin (self->history, _("Remove Travel Time"));
-      mp_history_remove (self->history, MP_RECORD (entry));
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Remove Travel Time"));
+      mp_history_remove (MP_PAGE_HISTORY (self), MP_RECORD (entry));
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
   else if (entry != NULL)
     {
-      mp_history_begin (self->history, _("Change Travel Time"));
-      mp_history_set (self->history, entry, "minutes", minutes, NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Change Travel Time"));
+      mp_history_set (MP_PAGE_HISTORY (self), entry, "minutes", minutes, NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
   else
     {
@@ -1029,9 +958,9 @@ mp_rooms_page_set_travel_minutes (MpRoomsPage *self,
       mp_travel_set_from (travel, venue_a);
       mp_travel_set_to (travel, venue_b);
       mp_travel_set_minutes (travel, minutes);
-      mp_history_begin (self->history, _("Add Travel Time"));
-      mp_history_add (self->history, MP_RECORD (travel), NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Add Travel Time"));
+      mp_history_add (MP_PAGE_HISTORY (self), MP_RECORD (travel), NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
 }
 
@@ -1057,8 +986,8 @@ mp_rooms_page_set_kind (MpRoomsPage   *self,
     mp_room_set_kinds (self->target, kinds);
   else
     {
-      mp_history_begin (self->history, _("Change Kinds of Meeting"));
-      mp_history_set (self->history, self->target, "kinds", kinds, NULL);
-      mp_history_end (self->history);
+      mp_history_begin (MP_PAGE_HISTORY (self), _("Change Kinds of Meeting"));
+      mp_history_set (MP_PAGE_HISTORY (self), self->target, "kinds", kinds, NULL);
+      mp_history_end (MP_PAGE_HISTORY (self));
     }
 }

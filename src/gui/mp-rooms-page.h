@@ -3,19 +3,16 @@
 
 #include <adwaita.h>
 
-#include "mp-history.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_ROOMS_PAGE (mp_rooms_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpRoomsPage, mp_rooms_page, MP, ROOMS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MpRoomsPage, mp_rooms_page, MP, ROOMS_PAGE, MpPage)
 
 /* The venues, each followed by its rooms; rooms without a venue last. */
 GtkWidget  *mp_rooms_page_new                (void);
-MpHistory  *mp_rooms_page_get_history        (MpRoomsPage *self);
-void        mp_rooms_page_set_history        (MpRoomsPage *self,
-                                              MpHistory   *history);
 /* record is an MpVenue or an MpRoom. */
 void        mp_rooms_page_select             (MpRoomsPage *self,
                                               gpointer     record);

@@ -10,6 +10,7 @@
 #include "mp-conflict-list.h"
 #include "mp-conflicts-panel.h"
 #include "mp-meeting-editor.h"
+#include "mp-page.h"
 #include "mp-timeline.h"
 #include "mp-week-view.h"
 #include "mp-window.h"
@@ -90,7 +91,7 @@ struct _MpWindow
   MpDocument           *document;
   MpConflictList       *conflicts;
   GPtrArray            *filter_ids;     /* position in filter_dropdown → id */
-  GPtrArray            *pages;          /* GtkWidget pages with a "history" */
+  GPtrArray            *pages;          /* of MpPage */
   MpRecovery           *recovery;       /* offered in recovery_bar */
   gboolean              close_confirmed;
   gboolean              close_after_save;
@@ -477,14 +478,7 @@ update_pages (MpWindow *self)
   MpHistory *history = self->document != NULL ? mp_document_get_history (self->document) : NULL;
 
   for (guint i = 0; i < self->pages->len; i++)
-    {
-      GtkWidget *page = g_ptr_array_index (self->pages, i);
-      g_autoptr(MpHistory) current = NULL;
-
-      g_object_get (page, "history", &current, NULL);
-      if (current != history)
-        g_object_set (page, "history", history, NULL);
-    }
+    mp_page_set_history (MP_PAGE (g_ptr_array_index (self->pages, i)), history);
 }
 
 void
