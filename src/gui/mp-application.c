@@ -32,6 +32,7 @@ static const GOptionEntry main_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a printable agenda (PDF) to FILE and exit"), N_("FILE") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: run-of-show, agenda or room"), N_("LAYOUT") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: a4 (the default) or letter"), N_("SIZE") },
+  { "each", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-ics or --export-pdf: write one file for every delegation and every person into the folder given"), NULL },
   /* The parameter string ("[PLAN…]") is set once, in init. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -68,6 +69,31 @@ mp_application_handle_local_options (GApplication *app,
         }
       options.plan_path = files[0];
       return mp_command_schedule (&options);
+    }
+
+  if (g_variant_dict_contains (dict, "each"))
+    {
+      const char *folder = NULL;
+      gboolean calendars = g_variant_dict_lookup (dict, "export-ics", "^&ay", &folder);
+
+      if (calendars == g_variant_dict_contains (dict, "export-pdf"))
+        {
+          mp_command_error (_("--each goes with either --export-ics or --export-pdf"));
+          return MP_EXIT_BAD_INPUT;
+        }
+      if (!calendars)
+        g_variant_dict_lookup (dict, "export-pdf", "^&ay", &folder);
+      g_variant_dict_lookup (dict, "layout", "&s", &options.layout);
+      g_variant_dict_lookup (dict, "paper", "&s", &options.paper);
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          mp_command_error (calendars ? _("--export-ics takes exactly one plan file")
+                                      : _("--export-pdf takes exactly one plan file"));
+          return MP_EXIT_BAD_INPUT;
+        }
+      options.plan_path = files[0];
+      return mp_command_export_each (&options, folder,
+                                     calendars ? MP_EXPORT_EACH_CALENDARS : MP_EXPORT_EACH_AGENDAS);
     }
 
   if (g_variant_dict_contains (dict, "export-pdf"))

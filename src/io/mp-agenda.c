@@ -2355,34 +2355,21 @@ add_outline (MpAgenda        *self,
     }
 }
 
-gboolean
-mp_agenda_write_pdf (MpAgenda  *self,
-                     GFile     *file,
-                     MpPaper    paper,
-                     GError   **error)
+/* Draws every page, paginated for paper, into stream (left open). */
+static gboolean
+render_pdf (MpAgenda       *self,
+            GOutputStream  *stream,
+            MpPaper         paper,
+            GError        **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) abort = NULL;
   PangoContext *context;
   g_autofree char *date = NULL;
-  g_autofree char *name = NULL;
   cairo_font_options_t *options;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  Writer writer = { 0 };
+  Writer writer = { stream, NULL };
   double width, height;
-
-  g_return_val_if_fail (MP_IS_AGENDA (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_parse_name (file);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
-  writer.stream = buffered;
 
   mp_paper_get_size (paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_cb, &writer, width, height);
@@ -2413,32 +2400,75 @@ mp_agenda_write_pdf (MpAgenda  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (writer.error != NULL || status != CAIRO_STATUS_SUCCESS)
+  if (writer.error != NULL)
+    {
+      g_propagate_error (error, writer.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, MP_AGENDA_ERROR, MP_AGENDA_ERROR_WRITE, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mp_agenda_write_pdf (MpAgenda  *self,
+                     GFile     *file,
+                     MpPaper    paper,
+                     GError   **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MP_IS_AGENDA (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
+
+  if (!render_pdf (self, buffered, paper, &local_error))
     {
       /* Keep the old file: a cancelled close drops the new one. */
       abort = g_cancellable_new ();
       g_cancellable_cancel (abort);
       g_output_stream_close (buffered, abort, NULL);
 
-      if (writer.error != NULL)
-        {
-          g_set_error (error, MP_AGENDA_ERROR, MP_AGENDA_ERROR_WRITE,
-                       _("Could not write “%s”: %s"), name, writer.error->message);
-          g_error_free (writer.error);
-        }
-      else
-        g_set_error (error, MP_AGENDA_ERROR, MP_AGENDA_ERROR_WRITE,
-                     _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+      g_set_error (error, MP_AGENDA_ERROR, MP_AGENDA_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), name, local_error->message);
       return FALSE;
     }
 
-  if (!g_output_stream_close (buffered, NULL, &writer.error))
+  if (!g_output_stream_close (buffered, NULL, &local_error))
     {
       g_set_error (error, MP_AGENDA_ERROR, MP_AGENDA_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), name, writer.error->message);
-      g_error_free (writer.error);
+                   _("Could not write “%s”: %s"), name, local_error->message);
       return FALSE;
     }
 
   return TRUE;
+}
+
+GBytes *
+mp_agenda_to_pdf (MpAgenda  *self,
+                  MpPaper    paper,
+                  GError   **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+
+  g_return_val_if_fail (MP_IS_AGENDA (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = g_memory_output_stream_new_resizable ();
+  if (!render_pdf (self, out, paper, error) || !g_output_stream_close (out, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }

@@ -113,6 +113,11 @@ gboolean        mp_agenda_write_pdf          (MpAgenda           *self,
                                               GFile              *file,
                                               MpPaper             paper,
                                               GError            **error);
+/* The same PDF, in memory: for a caller that writes the file itself (with
+ * a mode of its own, say). */
+GBytes         *mp_agenda_to_pdf             (MpAgenda           *self,
+                                              MpPaper             paper,
+                                              GError            **error);
 
 /* Where the rows of the last pagination fell, in order. */
 guint           mp_agenda_get_n_rows         (MpAgenda           *self);

@@ -62,6 +62,30 @@ save_plan (MpPlan     *plan,
   return TRUE;
 }
 
+gboolean
+mp_command_keep_uids (MpPlan     *plan,
+                      const char *plan_path,
+                      guint      *n_new_uids)
+{
+  *n_new_uids = count_without_uid (plan);
+  if (*n_new_uids == 0)
+    return TRUE;
+
+  mp_plan_file_prepare (plan);
+  return save_plan (plan, plan_path);
+}
+
+void
+mp_command_say_new_uids (const char *plan_path,
+                         guint       n_new_uids)
+{
+  if (n_new_uids > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%s: %u meeting had no calendar uid; saved with one\n",
+                          "%s: %u meetings had no calendar uid; saved with one\n", n_new_uids),
+             plan_path, n_new_uids);
+}
+
 int
 mp_command_export_ics (const MpCommandOptions *options,
                        const char             *output)
@@ -87,13 +111,8 @@ mp_command_export_ics (const MpCommandOptions *options,
 
   /* The plan first: a calendar whose uids were not kept is worse than
    * none. */
-  n_new_uids = count_without_uid (plan);
-  if (n_new_uids > 0)
-    {
-      mp_plan_file_prepare (plan);
-      if (!save_plan (plan, options->plan_path))
-        return MP_EXIT_BAD_INPUT;
-    }
+  if (!mp_command_keep_uids (plan, options->plan_path, &n_new_uids))
+    return MP_EXIT_BAD_INPUT;
 
   exporter = mp_ics_exporter_new (plan);
   meetings = mp_ics_exporter_list (exporter, audience);
@@ -116,11 +135,7 @@ mp_command_export_ics (const MpCommandOptions *options,
       return MP_EXIT_BAD_INPUT;
     }
 
-  if (n_new_uids > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: %u meeting had no calendar uid; saved with one\n",
-                          "%s: %u meetings had no calendar uid; saved with one\n", n_new_uids),
-             options->plan_path, n_new_uids);
+  mp_command_say_new_uids (options->plan_path, n_new_uids);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u event\n", "%s: %u events\n", meetings->len),
            output, meetings->len);
   return MP_EXIT_OK;

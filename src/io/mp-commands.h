@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mp-export-each.h"
 #include "mp-plan.h"
 
 G_BEGIN_DECLS
@@ -41,9 +42,24 @@ int  mp_command_export_ics (const MpCommandOptions *options,
                             const char             *output);
 int  mp_command_import_ics (const MpCommandOptions *options,
                             const char             *ics_path);
+/* Gives the meetings without a calendar uid one and saves the plan to
+ * plan_path (n_new_uids > 0), or the next export would give them other
+ * uids and every subscribed calendar would hold them twice. FALSE, said
+ * on stderr, when the plan could not be saved. */
+gboolean mp_command_keep_uids (MpPlan                *plan,
+                               const char            *plan_path,
+                               guint                 *n_new_uids);
+/* On stdout, when n_new_uids > 0: that the plan was saved with them. */
+void     mp_command_say_new_uids (const char         *plan_path,
+                                  guint               n_new_uids);
 
 /* Printable agendas (mp-commands-pdf.c) */
 int  mp_command_export_pdf (const MpCommandOptions *options,
                             const char             *output);
+
+/* A file for every delegation and every person (mp-commands-each.c) */
+int  mp_command_export_each (const MpCommandOptions *options,
+                             const char             *folder,
+                             MpExportEachKind        kind);
 
 G_END_DECLS
