@@ -446,6 +446,131 @@ test_deterministic (void)
   g_assert_finalize_object (g_steal_pointer (&two));
 }
 
+/* The search ---------------------------------------------------------------- */
+
+/* Two rooms and two slots a day (09:00, 09:30), the first day only: the
+ * high request first, at its first fit, takes the small room at 09:00
+ * and leaves the normal "early" no room (the big one goes to "trio"). The
+ * optimum moves "key" to 09:30 in the small room; nothing else fits. With
+ * pad, 200 requests that cannot be placed (one participant) make it a
+ * large plan, which searches in its own way (see mp-schedule-search.c):
+ * fewer restarts, and a step that takes out the placements in the rooms
+ * around a time (ruin_rooms ()). */
+static MpPlan *
+rooms_plan (gboolean pad)
+{
+  g_autoptr(GString) text = g_string_new (
+    CONF_HOURS ("09:00", "10:00", ", \"slot_minutes\": 30") ", " PEOPLE ", "
+    "{\"id\": \"d\", \"name\": \"Dora\", \"delegation\": \"FRA\"}, "
+    "{\"id\": \"e\", \"name\": \"Emil\", \"delegation\": \"DEU\"}, "
+    "{\"id\": \"f\", \"name\": \"Fabio\", \"delegation\": \"ITA\"}, "
+    "{\"id\": \"g\", \"name\": \"Greta\", \"delegation\": \"DEU\"}], "
+    "\"rooms\": [{\"id\": \"small\", \"name\": \"Small\", \"capacity\": 2}, "
+    "            {\"id\": \"big\", \"name\": \"Big\", \"capacity\": 3}], "
+    "\"requests\": [{\"id\": \"key\", \"participants\": [\"a\", \"b\"], \"duration_minutes\": 30, "
+    "                \"priority\": \"high\", \"latest\": \"2026-03-10T10:00\"}, "
+    "               {\"id\": \"early\", \"participants\": [\"c\", \"d\"], \"duration_minutes\": 30, "
+    "                \"latest\": \"2026-03-10T09:30\"}, "
+    "               {\"id\": \"trio\", \"participants\": [\"e\", \"f\", \"g\"], \"duration_minutes\": 30, "
+    "                \"latest\": \"2026-03-10T09:30\"}, "
+    "               {\"id\": \"trio2\", \"participants\": [\"e\", \"f\", \"g\"], \"duration_minutes\": 30, "
+    "                \"earliest\": \"2026-03-10T09:30\", \"latest\": \"2026-03-10T10:00\"}");
+
+  for (int i = 0; pad && i < 200; i++)
+    g_string_append_printf (text, ", {\"id\": \"pad%03d\", \"participants\": [\"a\", \"a\"], "
+                            "\"duration_minutes\": 30, \"priority\": \"low\"}", i);
+  g_string_append (text, "]");
+  return plan_from (text->str);
+}
+
+static void
+check_rooms_plan (gboolean pad)
+{
+  MpScheduleOptions first_fit = { .strategy = MP_SCHEDULE_FIRST_FIT };
+  g_autoptr(MpPlan) plan = rooms_plan (pad);
+  g_autoptr(MpPlan) again = rooms_plan (pad);
+  g_autoptr(MpScheduleResult) result = schedule_with (plan, &first_fit);
+  g_autoptr(MpScheduleResult) rerun = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  /* First fit: "early" takes the big room, "trio" is left out. */
+  g_assert_cmpint (mp_schedule_result_get_score (result), ==, 8);
+  assert_placed (plan, "key", "small 2026-03-10T09:00");
+  assert_placed (plan, "early", "big 2026-03-10T09:00");
+  assert_placed (plan, "trio", "unplaced");
+  g_assert_finalize_object (g_steal_pointer (&result));
+  g_assert_finalize_object (g_steal_pointer (&plan));
+
+  plan = rooms_plan (pad);
+  result = schedule (plan);
+  g_assert_cmpint (mp_schedule_result_get_score (result), ==, 10);
+  assert_placed (plan, "early", "small 2026-03-10T09:00");
+  assert_placed (plan, "trio", "big 2026-03-10T09:00");
+  assert_placed (plan, "key", "small 2026-03-10T09:30");
+  assert_placed (plan, "trio2", "big 2026-03-10T09:30");
+  g_assert_cmpuint (g_list_model_get_n_items (mp_schedule_result_get_unplaced (result)), ==, pad ? 200 : 0);
+
+  /* The same again from the same plan; and a re-run changes nothing. */
+  g_assert_finalize_object (schedule (again));
+  for (guint i = 0; i < mp_schedule_result_get_added (result)->len; i++)
+    mp_meeting_set_uid (g_ptr_array_index (mp_schedule_result_get_added (result), i), "uid");
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const ids[] = { "key", "early", "trio", "trio2" };
+
+      mp_meeting_set_uid (mp_plan_get_placement (again, ids[i]), "uid");
+    }
+  text = plan_text (plan);
+  text_again = plan_text (again);
+  g_assert_cmpstr (text, ==, text_again);
+  rerun = schedule (plan);
+  g_assert_false (mp_schedule_result_get_changed (rerun));
+
+  g_assert_finalize_object (g_steal_pointer (&rerun));
+  g_assert_finalize_object (g_steal_pointer (&result));
+  g_assert_finalize_object (g_steal_pointer (&plan));
+  g_assert_finalize_object (g_steal_pointer (&again));
+}
+
+static void
+test_rooms_bind (void)
+{
+  check_rooms_plan (FALSE);
+  check_rooms_plan (TRUE);
+}
+
+/* A plan's own placement off the slot grid (09:05) is checked through the
+ * tracks, not the cells (mp-schedule-search.c): "y" does not fit beside
+ * it, so the scheduler moves it onto the grid (09:00, the placements the
+ * plan had come first) and puts "y" after it. */
+static void
+test_off_grid (void)
+{
+  g_autoptr(MpPlan) plan = plan_from (
+    CONF ("") ", " PEOPLE "], \"rooms\": [{\"id\": \"r\", \"name\": \"R\"}], "
+    "\"meetings\": [{\"id\": \"own\", \"title\": \"X\", \"start\": \"2026-03-10T09:05\", "
+    "                \"end\": \"2026-03-10T09:35\", \"room\": \"r\", \"participants\": [\"a\", \"b\"], "
+    "                \"request\": \"x\"}], "
+    "\"requests\": [{\"id\": \"x\", \"participants\": [\"a\", \"b\"], \"duration_minutes\": 30}, "
+    "               {\"id\": \"y\", \"participants\": [\"a\", \"c\"], \"duration_minutes\": 30, "
+    "                \"latest\": \"2026-03-10T10:00\"}]");
+  MpScheduleOptions keep = { .keep_placements = TRUE };
+  g_autoptr(MpScheduleResult) result = schedule_with (plan, &keep);
+
+  /* Kept where it is, it leaves "y" no time before 10:00. */
+  assert_placed (plan, "x", "r 2026-03-10T09:05");
+  assert_placed (plan, "y", "unplaced");
+  g_assert_finalize_object (g_steal_pointer (&result));
+
+  result = schedule (plan);
+  assert_placed (plan, "x", "r 2026-03-10T09:00");
+  assert_placed (plan, "y", "r 2026-03-10T09:30");
+  g_assert_cmpuint (mp_schedule_result_get_n_moves (result), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&result));
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
+
 static void
 test_title (void)
 {
@@ -702,6 +827,8 @@ main (int    argc,
   g_test_add_func ("/scheduler/required-first", test_required_first);
   g_test_add_func ("/scheduler/locked-and-moved", test_locked_and_moved);
   g_test_add_func ("/scheduler/deterministic", test_deterministic);
+  g_test_add_func ("/scheduler/rooms-bind", test_rooms_bind);
+  g_test_add_func ("/scheduler/off-grid", test_off_grid);
   g_test_add_func ("/scheduler/title", test_title);
   g_test_add_func ("/scheduler/reasons", test_reasons);
   g_test_add_func ("/scheduler/command-line", test_command_line);

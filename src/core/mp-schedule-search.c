@@ -1109,11 +1109,13 @@ ruin_day (Sched  *s,
 }
 
 /* A larger step, around the unplaced u and one of its candidates: takes
- * out its people's placements of that day, and on a large plan half the
- * time also the placements in the rooms around the candidate; then puts
- * them and the people's unplaced requests back on that day, most valuable
- * per minute first, each at the first time that fits from a random one.
- * A placement that no longer fits that day may go to another.
+ * out its people's placements of that day, and half the time (a quarter
+ * on a small plan) also the placements in the rooms around the candidate;
+ * then puts them and the people's unplaced requests back on that day,
+ * most valuable per minute first, each at the first time that fits from a
+ * random one. A placement that no longer fits that day may go to another.
+ * Without the rooms, a heavier placement that holds the only room two
+ * lighter ones could share never moves (test-scheduler.c, rooms-bind).
  *
  * Only that day changed, so on a large plan an unplaced request is tried
  * on that day alone, which makes the step several times cheaper; small
@@ -1135,7 +1137,7 @@ ruin_and_recreate (Sched   *s,
 
   g_array_set_size (s->journal, 0);
 
-  if (!small && g_rand_boolean (s->rand))
+  if (small ? g_rand_int_range (s->rand, 0, 100) < 25 : g_rand_boolean (s->rand))
     ruin_rooms (s, u, c, todo);
   ruin_day (s, u, day, todo);
   g_array_sort (todo, compare_keyed);
