@@ -5,11 +5,13 @@
  * bench/mip-yardstick.py (CBC): its proven optimum on small plans, an upper
  * bound on large ones (its --bound: a relaxation with room packing cuts).
  *
- *   bench-schedule [--yardstick SCRIPT] [--mip-time-limit S] [--runs N] PLAN…
+ *   bench-schedule [--yardstick SCRIPT] [--mip-time-limit S] [--runs N] [--seeds N] PLAN…
  *
  * Each plan is loaded afresh for each run; the times (wall clock and
  * processor) are those of mp_scheduler_run () alone, the fastest of --runs. Every result is applied and checked: a
- * placement that made a conflict is an error (exit 1).
+ * placement that made a conflict is an error (exit 1). --seeds N also runs
+ * the scheduler with seeds 0 to N - 1 and prints the spread of its score
+ * above the required: how much the default seed's figure owes to luck.
  *
  * A developer tool, not installed: its messages are not translated.
  */
@@ -59,6 +61,7 @@ load (const char *path)
 static guint effort = 0;
 static char *save_dir = NULL;
 static guint seed = 0;
+static int seeds = 1;
 
 static Run
 run_once (const char         *path,
@@ -212,6 +215,7 @@ main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "the scheduler's seed (default 0)", "N" },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_dir, "write each scheduled plan into DIR", "DIR" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs of the scheduler per plan; the fastest counts (default 3)", "N" },
+    { "seeds", 0, 0, G_OPTION_ARG_INT, &seeds, "also run with seeds 0 to N - 1 and print the spread (default 1: none)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PLAN…");
@@ -286,6 +290,27 @@ main (int    argc,
                      best.score == (gint64) (y.objective + 0.5) ? "reaches" : "falls short of");
         }
       g_free (y.status);
+
+      if (seeds > 1)
+        {
+          guint saved_seed = seed;
+          gint64 lowest = G_MAXINT64, highest = G_MININT64, sum = 0;
+
+          for (seed = 0; seed < (guint) seeds; seed++)
+            {
+              Run one = run_once (argv[a], MP_SCHEDULE_OPTIMIZE);
+              gint64 above = above_required (one.score, one.placed);
+
+              lowest = MIN (lowest, above);
+              highest = MAX (highest, above);
+              sum += above;
+              if (one.new_conflicts > 0)
+                failed = TRUE;
+            }
+          seed = saved_seed;
+          g_print ("%-16s scheduler, seeds 0 to %d: above the required %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                   ", mean %.1f\n", name, seeds - 1, lowest, highest, (double) sum / seeds);
+        }
 
       if (first_fit.new_conflicts > 0 || best.new_conflicts > 0)
         {
