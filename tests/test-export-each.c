@@ -13,6 +13,7 @@
 #include "mp-export-each.h"
 #include "mp-ics.h"
 #include "mp-plan-file.h"
+#include "test-utils.h"
 
 #define SAMPLE "north-american-defense-ministerial-2014.ministerial"
 
@@ -45,45 +46,6 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static guint
-count_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
 }
 
 static void
@@ -335,8 +297,8 @@ test_calendars (void)
   g_assert_no_error (error);
   g_assert_cmpuint (calls, ==, n_files);
   g_assert_cmpuint (mp_export_each_get_n_written (each), ==, n_files);
-  g_assert_cmpuint (count_dir (folder), ==, n_files + 1);
-  g_assert_cmpuint (file_mode (folder), ==, 0700);
+  g_assert_cmpuint (test_count_dir (folder), ==, n_files + 1);
+  g_assert_cmpuint (test_file_mode (folder), ==, 0700);
 
   exporter = mp_ics_exporter_new (plan);
   for (guint i = 0; i < n_files; i++)
@@ -347,7 +309,7 @@ test_calendars (void)
       g_autoptr(GArray) expected = mp_ics_exporter_list (exporter, audience);
       g_autoptr(GPtrArray) expected_uids = g_ptr_array_new ();
 
-      g_assert_cmpuint (file_mode (path), ==, 0600);
+      g_assert_cmpuint (test_file_mode (path), ==, 0600);
       for (guint j = 0; j < expected->len; j++)
         {
           g_autoptr(MpMeeting) meeting = g_list_model_get_item (mp_plan_get_meetings (plan),
@@ -365,7 +327,7 @@ test_calendars (void)
   g_assert_cmpuint (n_empty, ==, 1);
 
   /* The index: a header, then one row per file, in order. */
-  g_assert_cmpuint (file_mode (index_path), ==, 0600);
+  g_assert_cmpuint (test_file_mode (index_path), ==, 0600);
   g_file_get_contents (index_path, &index, NULL, &error);
   g_assert_no_error (error);
   rows = g_strsplit (index, "\r\n", -1);
@@ -375,7 +337,7 @@ test_calendars (void)
   g_assert_true (g_str_has_prefix (rows[1], "\"MEX – Mexico.ics\",\"delegation\",\"MEX\",\"Mexico\",\"MEX\","));
   g_assert_cmpstr (rows[n_files], ==, "\"newcomer – Jane Newcomer.ics\",\"participant\",\"newcomer\",\"Jane Newcomer\",\"USA\",\"\"");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_clear_pointer (&exporter, mp_ics_exporter_free);
   g_clear_pointer (&each, mp_export_each_free);
   g_assert_finalize_object (g_steal_pointer (&plan));
@@ -427,7 +389,7 @@ test_agendas (void)
   mp_export_each_set_paper (each, MP_PAPER_LETTER);
   g_assert_true (mp_export_each_write (each, dir, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_dir (dir), ==, n_files + 1);
+  g_assert_cmpuint (test_count_dir (dir), ==, n_files + 1);
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -440,7 +402,7 @@ test_agendas (void)
       MpAgendaLayout layout;
       gsize length;
 
-      g_assert_cmpuint (file_mode (path), ==, 0600);
+      g_assert_cmpuint (test_file_mode (path), ==, 0600);
       g_file_get_contents (path, &data, &length, &error);
       g_assert_no_error (error);
       g_assert_true (length > 5 && memcmp (data, "%PDF-", 5) == 0);
@@ -468,7 +430,7 @@ test_agendas (void)
   if (!have_poppler)
     g_test_message ("pdfinfo or pdftotext is missing: pages and names not checked");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_clear_pointer (&each, mp_export_each_free);
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
@@ -498,7 +460,7 @@ test_shared_id (void)
   g_assert_true (mp_export_each_write (calendars, folder, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_clear_pointer (&agendas, mp_export_each_free);
   g_clear_pointer (&calendars, mp_export_each_free);
   g_assert_finalize_object (g_steal_pointer (&plan));
@@ -559,7 +521,7 @@ test_errors (void)
   g_assert_false (g_file_test (index_path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_clear_pointer (&each, mp_export_each_free);
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
@@ -616,8 +578,8 @@ test_command_line (void)
     g_assert_cmpstr (err, ==, "");
     g_assert_true (g_str_has_suffix (out, summary));
     g_assert_nonnull (strstr (out, "1 meeting had no calendar uid; saved with one"));
-    g_assert_cmpuint (count_dir (calendars), ==, 25);
-    g_assert_cmpuint (file_mode (calendars), ==, 0700);
+    g_assert_cmpuint (test_count_dir (calendars), ==, 25);
+    g_assert_cmpuint (test_file_mode (calendars), ==, 0700);
     saved = mp_plan_file_load (file, &error);
     g_assert_no_error (error);
     g_assert_nonnull (mp_meeting_get_uid (mp_plan_get_meeting (saved, "plenary-opening")));
@@ -631,7 +593,7 @@ test_command_line (void)
     g_assert_cmpint (run_cli (args, &out, &err), ==, MP_EXIT_OK);
     g_assert_cmpstr (err, ==, "");
     g_assert_cmpstr (out, ==, summary);
-    g_assert_cmpuint (count_dir (agendas), ==, 25);
+    g_assert_cmpuint (test_count_dir (agendas), ==, 25);
   }
 
   /* Bad usage: exit 2, a message that says what, nothing written. */
@@ -668,7 +630,7 @@ test_command_line (void)
       }
   }
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 

@@ -4,6 +4,7 @@
 /* Small helpers shared by the unit tests. */
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "mp-time.h"
 
@@ -30,4 +31,49 @@ test_time (const char *text)
   if (!mp_time_parse (text, &t, &error))
     g_error ("%s", error->message);
   return t;
+}
+
+/* Removes a folder and everything below it (links are not followed). */
+static inline void
+test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        test_remove_tree (child);
+      else
+        g_unlink (child);
+      g_free (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+/* How many entries a folder has. */
+static inline guint
+test_count_dir (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_dir_close (dir);
+  return n;
+}
+
+/* The permission bits of a file. */
+static inline guint
+test_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
 }

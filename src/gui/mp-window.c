@@ -9,6 +9,7 @@
 #include "mp-conference-window.h"
 #include "mp-conflict-list.h"
 #include "mp-conflicts-panel.h"
+#include "mp-export-each-job.h"
 #include "mp-meeting-editor.h"
 #include "mp-page.h"
 #include "mp-timeline.h"
@@ -1539,6 +1540,72 @@ print_action (GtkWidget  *widget,
 }
 #endif
 
+/* For everyone: a calendar or an agenda per delegation and per person,
+ * written in the background (mp-export-each-job.c). */
+static void
+on_export_each_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(MpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (mp_export_each_job_finish (result, NULL, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_error (self, _("Could Not Export"), error->message);
+  else
+    g_message ("%s", error->message);
+}
+
+static void
+on_export_each_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            MpWindow        *self)
+{
+  MpExportEachKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "export-kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (folder != NULL)
+        mp_window_export_each (self, folder, kind);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_each_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpExportEachKind kind = g_str_equal (g_variant_get_string (parameter, NULL), "agendas")
+                          ? MP_EXPORT_EACH_AGENDAS : MP_EXPORT_EACH_CALENDARS;
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (kind == MP_EXPORT_EACH_AGENDAS ? _("Export Agendas for Everyone")
+                                                                : _("Export Calendars for Everyone"),
+                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                 _("_Export"), _("_Cancel"));
+  GFile *plan_file = mp_document_get_file (self->document);
+
+  /* Beside the plan, where its other exports go. */
+  if (plan_file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (plan_file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "export-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_each_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Narrow windows ---------------------------------------------------------- */
 
 static gboolean
@@ -1716,6 +1783,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
 #endif
+  gtk_widget_class_install_action (widget_class, "win.export-each", "s", export_each_action);
 }
 
 static void
@@ -1804,6 +1872,8 @@ mp_window_init (MpWindow *self)
   g_menu_append (self->export_section, _("_Print…"), "win.print");
   g_menu_append (self->export_section, _("Export _PDF…"), "win.export-pdf");
 #endif
+  g_menu_append (self->export_section, _("Export Calendars for _Everyone…"), "win.export-each::calendars");
+  g_menu_append (self->export_section, _("Export A_gendas for Everyone…"), "win.export-each::agendas");
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_changed_cb), self, 0);
@@ -1819,6 +1889,18 @@ MpWindow *
 mp_window_new (MpApplication *application)
 {
   return g_object_new (MP_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+mp_window_export_each (MpWindow         *self,
+                       GFile            *folder,
+                       MpExportEachKind  kind)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  mp_export_each_job_start (self->toast_overlay, get_plan (self), kind, folder, NULL,
+                            on_export_each_done_cb, g_object_ref (self));
 }
 
 GtkWidget *

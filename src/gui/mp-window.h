@@ -3,6 +3,7 @@
 
 #include "mp-application.h"
 #include "mp-document.h"
+#include "mp-export-each.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,13 @@ gboolean    mp_window_place_request      (MpWindow      *self,
 /* Opens the conference's own settings (title, dates, hours...) over the
  * window, the title ready to type. */
 GtkWindow  *mp_window_edit_conference    (MpWindow      *self);
+
+/* Writes a calendar or an agenda for every delegation and every person
+ * into folder, in the background, with its progress in a toast
+ * (win.export-each, after the folder is chosen). */
+void        mp_window_export_each        (MpWindow      *self,
+                                          GFile         *folder,
+                                          MpExportEachKind kind);
 
 /* Parts, for tests. */
 GtkWidget  *mp_window_get_timeline       (MpWindow      *self);

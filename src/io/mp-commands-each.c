@@ -17,21 +17,13 @@ show_progress (guint    n_written,
                guint    n_files,
                gpointer user_data)
 {
-  MpExportEachKind kind = GPOINTER_TO_INT (user_data);
+  g_autofree char *text = NULL;
 
   if (n_written % 50 != 0 && n_written != n_files)
     return;
 
-  if (kind == MP_EXPORT_EACH_CALENDARS)
-    /* TRANSLATORS: on the terminal while --export-ics --each runs */
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "\rWriting calendars… %'u of %'u", "\rWriting calendars… %'u of %'u", n_files),
-                n_written, n_files);
-  else
-    /* TRANSLATORS: on the terminal while --export-pdf --each runs */
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "\rWriting agendas… %'u of %'u", "\rWriting agendas… %'u of %'u", n_files),
-                n_written, n_files);
-  if (n_written == n_files)
-    g_printerr ("\n");
+  text = mp_export_each_format_progress (GPOINTER_TO_INT (user_data), n_written, n_files);
+  g_printerr ("\r%s%s", text, n_written == n_files ? "\n" : "");
 }
 
 /* Usage first: a wrong word needs no plan to be told. */
@@ -70,9 +62,9 @@ mp_command_export_each (const MpCommandOptions *options,
   g_autoptr(MpExportEach) export = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *summary = NULL;
   MpPaper paper = MP_PAPER_A4;
   guint n_new_uids = 0;
-  guint n;
 
   if (!check_usage (options, kind, &paper))
     return MP_EXIT_BAD_INPUT;
@@ -98,16 +90,9 @@ mp_command_export_each (const MpCommandOptions *options,
 
   mp_command_say_new_uids (options->plan_path, n_new_uids);
 
-  n = mp_export_each_get_n_written (export);
   display = g_filename_display_name (folder);
-  if (kind == MP_EXPORT_EACH_CALENDARS)
-    /* TRANSLATORS: how many .ics files; the folder */
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %'u calendar to %s\n", "Wrote %'u calendars to %s\n", n),
-             n, display);
-  else
-    /* TRANSLATORS: how many PDF files; the folder */
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %'u agenda to %s\n", "Wrote %'u agendas to %s\n", n),
-             n, display);
+  summary = mp_export_each_format_done (kind, mp_export_each_get_n_written (export), display);
+  g_print ("%s\n", summary);
 
   return MP_EXIT_OK;
 }

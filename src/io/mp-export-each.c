@@ -517,3 +517,39 @@ mp_export_each_write (MpExportEach          *self,
 
   return write_index (self, folder, error);
 }
+
+char *
+mp_export_each_format_progress (MpExportEachKind kind,
+                                guint            n_written,
+                                guint            n_files)
+{
+  if (kind == MP_EXPORT_EACH_CALENDARS)
+    /* TRANSLATORS: while calendars are written, one per delegation and
+     * person: how many so far; how many in all */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing calendars… %'u of %'u",
+                                         "Writing calendars… %'u of %'u", n_files),
+                            n_written, n_files);
+
+  /* TRANSLATORS: while agendas (PDF) are written, one per delegation and
+   * person: how many so far; how many in all */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing agendas… %'u of %'u",
+                                       "Writing agendas… %'u of %'u", n_files),
+                          n_written, n_files);
+}
+
+char *
+mp_export_each_format_done (MpExportEachKind  kind,
+                            guint             n_written,
+                            const char       *where)
+{
+  if (kind == MP_EXPORT_EACH_CALENDARS)
+    /* TRANSLATORS: how many .ics files; the folder */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %'u calendar to %s",
+                                         "Wrote %'u calendars to %s", n_written),
+                            n_written, where);
+
+  /* TRANSLATORS: how many PDF files; the folder */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %'u agenda to %s",
+                                       "Wrote %'u agendas to %s", n_written),
+                          n_written, where);
+}

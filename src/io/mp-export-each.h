@@ -74,6 +74,15 @@ gboolean      mp_export_each_write          (MpExportEach         *self,
 /* How many files the last write wrote, the index aside. */
 guint         mp_export_each_get_n_written  (MpExportEach         *self);
 
+/* "Writing calendars… 120 of 2,193", while it writes. */
+char         *mp_export_each_format_progress (MpExportEachKind    kind,
+                                              guint               n_written,
+                                              guint               n_files);
+/* "Wrote 2,193 calendars to where", when it is done. */
+char         *mp_export_each_format_done    (MpExportEachKind      kind,
+                                             guint                 n_written,
+                                             const char           *where);
+
 /* text made fit for a file name on any disk (USB sticks included): valid
  * UTF-8 in NFC; no control or direction-override characters; no / \ : * ?
  * " < > |; no leading dot, dash or space, no trailing dot or space; at
