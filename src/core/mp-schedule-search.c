@@ -8,13 +8,26 @@
 
 #include "mp-scheduler-private.h"
 
+/* The search of mp-scheduler.c: the checks against the placements, the
+ * moves (put and take, journalled), and an annealing over two kinds of
+ * step, from a greedy start (hardest requests first, each at its first
+ * fit):
+ *   - an insertion (try_request ()): an unplaced request goes where the
+ *     placements in its way weigh least, and those go back elsewhere,
+ *     pushing out lighter ones in turn, two levels down;
+ *   - a ruin and recreate (ruin_and_recreate ()): a person's day, and the
+ *     rooms around a time, are emptied and filled again, most valuable
+ *     per minute first.
+ * The budget is work (candidates looked at), not time, so that the same
+ * plan and options give the same result on any machine. */
+
 #define MAX_EJECT 8     /* placements one insertion may push out: a required one */
 #define EJECT     3     /* any other */
 
 #define BLOCK_MARGIN (30 * 60)  /* ruin_rooms () takes this much either side */
 
 /* Plans of up to this many requests search in their own way (see
- * improve () and search ()). */
+ * improve (), ruin_and_recreate () and sched_search ()). */
 #define SMALL_PLAN 200
 
 /* Tracks ----------------------------------------------------------------- */

@@ -23,12 +23,13 @@ G_BEGIN_DECLS
  * venues and the buffer between their rooms.
  *
  * A request's candidates (slot and room) are checked once against the
- * fixed track, so the search checks them against the placements alone:
- * short tracks, which is where its time goes. That is safe: of a
- * candidate's neighbours in order of start, a fixed one passed the first
- * check, and a placed one is the nearest placement, which the second
- * check sees (when a fixed meeting lies between the two, the second check
- * asks more than needed, never less). */
+ * fixed tracks, so the search, which spends its time checking, checks
+ * them against the placements alone (through their cells, see
+ * mp-schedule-search.c). That is safe: of a candidate's neighbours in
+ * order of start, a fixed one passed the first check, and a placed one is
+ * the nearest placement, which the second check sees (when a fixed
+ * meeting lies between the two, the second check asks more than needed,
+ * never less). */
 
 #define FITS     (-1)   /* a check passed */
 #define BLOCKED  (-2)   /* a fixed meeting or a rule stands in the way */
