@@ -12,6 +12,8 @@
 #   plan       bench-plan: load, check and save (time, memory)
 #   ics        bench-ics: calendar export
 #   agenda     bench-agenda: agendas on paper and PDF
+#   each       ministerial --export-ics DIR --each and --export-pdf DIR --each:
+#              a calendar and an agenda for everyone (wall time, files)
 #   timeline   bench-timeline: the window's frames, under Xvfb
 #   pages      bench-pages: the delegations, people, rooms and requests pages, under Xvfb
 #   schedule   bench-schedule: the scheduler's score beside the yardstick's
@@ -31,7 +33,7 @@ out=$repo/bench/out
 python=/usr/bin/python3
 quick=0
 steps=()
-all_steps=(generate check plan ics agenda timeline pages schedule yardstick)
+all_steps=(generate check plan ics agenda each timeline pages schedule yardstick)
 
 for arg in "$@"; do
   case $arg in
@@ -140,6 +142,31 @@ bench_step () {
 bench_step plan bench-plan "load, check and save"
 bench_step ics bench-ics "calendar export"
 bench_step agenda bench-agenda "agendas on paper and PDF"
+
+# --- each: a file for everyone, by the command line, on a copy of the UN plan ------
+if wants each; then
+  step "each: ministerial --export-ics DIR --each, --export-pdf DIR --each"
+  if ! program src/ministerial; then skip "ministerial is not built"
+  elif ! have_plans; then skip "no plans in bench/out (run the generate step)"
+  else
+    each_dir=$(mktemp -d "${TMPDIR:-/tmp}/bench-each.XXXXXX")
+    # A copy: --export-ics saves the plan when meetings lack a calendar uid.
+    cp "$out/un.ministerial" "$each_dir/un.ministerial"
+    for kind in ics pdf; do
+      if [[ $kind == pdf && $quick -eq 1 ]]; then skip "agendas (--quick)"; continue; fi
+      began=$(now_ms)
+      if "$build/src/ministerial" "--export-$kind" "$each_dir/$kind" --each "$each_dir/un.ministerial" >/dev/null; then
+        ms=$(( $(now_ms) - began ))
+        printf '%s: %d files, %s, in %d.%03d s (wall)\n' "$kind" \
+          "$(find "$each_dir/$kind" -name "*.$kind" | wc -l)" "$(du -sh "$each_dir/$kind" | cut -f1)" \
+          $((ms / 1000)) $((ms % 1000))
+      else
+        fail "ministerial --export-$kind --each"
+      fi
+    done
+    rm -rf "$each_dir"
+  fi
+fi
 
 # A wrapper for programs that open windows: their own Xvfb, deterministic rendering.
 under_xvfb () {
