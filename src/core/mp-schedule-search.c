@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mp-scheduler-private.h"
@@ -195,6 +196,18 @@ check_room (const Sched *s,
   return FITS;
 }
 
+/* Checks [start, end) in room against its fixed meetings, or against its
+ * placements. */
+int
+sched_check_room (const Sched *s,
+                  int          room,
+                  gint64       start,
+                  gint64       end,
+                  gboolean     fixed)
+{
+  return check_room (s, fixed ? &s->rooms[room].fixed : &s->rooms[room].moving, start, end);
+}
+
 /* Checks q at [start, end) in room against the fixed meetings, or against
  * the placements. */
 static int
@@ -219,16 +232,6 @@ check_at (const Sched *s,
     }
 
   return b;
-}
-
-int
-sched_check (const Sched *s,
-             const Req   *q,
-             gint64       start,
-             int          room,
-             gboolean     fixed)
-{
-  return check_at (s, q, start, start + q->duration, room, fixed);
 }
 
 /* Cells ------------------------------------------------------------------
@@ -311,7 +314,8 @@ cells_person (const Sched  *s,
   return FITS;
 }
 
-/* sched_check (s, q, start, room, FALSE) for a candidate. */
+/* check_at (s, q, start, start + q->duration, room, FALSE) for a
+ * candidate. */
 int
 sched_check_cand (const Sched *s,
                   const Req   *q,
@@ -1071,8 +1075,12 @@ ruin_rooms (Sched   *s,
 {
   gint64 from = s->slots[cand_slot (c)].start - BLOCK_MARGIN;
   gint64 to = s->slots[cand_slot (c)].start + u->duration + BLOCK_MARGIN;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *found;
 
+  if (s->found == NULL)
+    s->found = g_array_new (FALSE, FALSE, sizeof (int));
+  found = s->found;
+  g_array_set_size (found, 0);
   for (guint k = 0; k < u->n_rooms; k++)
     {
       const Track *t = &s->rooms[u->rooms[k]].moving;
@@ -1144,16 +1152,23 @@ ruin_and_recreate (Sched   *s,
   guint32 c = u->cands[g_rand_int_range (s->rand, 0, u->n_cands)];
   guint day = s->slots[cand_slot (c)].day;
   gboolean small = s->n_reqs <= SMALL_PLAN;
-  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  GArray *todo;
   gint64 before = value (s);
   gboolean kept = TRUE;
 
   g_array_set_size (s->journal, 0);
+  if (s->todo == NULL)
+    s->todo = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  todo = s->todo;
+  g_array_set_size (todo, 0);
 
   if (small ? g_rand_int_range (s->rand, 0, 100) < 25 : g_rand_boolean (s->rand))
     ruin_rooms (s, u, c, todo);
   ruin_day (s, u, day, todo);
-  g_array_sort (todo, compare_keyed);
+  /* libc's sort: GLib's allocates on each call, and this is one of the
+   * search's most frequent steps. The order is total, so either gives the
+   * same. */
+  qsort (todo->data, todo->len, sizeof (Keyed), compare_keyed);
 
   for (guint i = 0; i < todo->len; i++)
     {
@@ -1221,6 +1236,7 @@ improve (Sched        *s,
   g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
   gint64 best_value = value (s);
   guint64 work = 0, best_work = 0, stall = 200000;
+  guint it;
   /* Large plans (one search, see sched_search ()) gain more for the same work
    * from a warmer start, heavier requests tried more often (a low one a
    * quarter as often as a high one) and mostly single insertions rather
@@ -1240,8 +1256,6 @@ improve (Sched        *s,
 
   /* Stops early when a long stretch, for the plan's size, brought nothing
    * better. */
-  guint it;
-
   for (it = 0; work < limit && work - best_work < stall && pool->len > 0; it++)
     {
       double temperature = t0 * (1.0 - (double) work / limit);

@@ -171,6 +171,8 @@ typedef struct
   gint64      deadline;        /* monotonic time; 0: none */
   GArray     *journal;         /* Step */
   GArray     *pinned;          /* request indexes */
+  GArray     *todo;            /* scratch of ruin_and_recreate (): Keyed */
+  GArray     *found;           /* scratch of ruin_rooms (): request indexes */
 } Sched;
 
 /* A put or take, in the journal (Sched.journal) that rolls moves back. */
@@ -209,17 +211,17 @@ cand_room (const Req *q,
 void    sched_track_insert    (Track        *t,
                                const Busy   *b);
 void    sched_track_clear     (Track        *t);
-int     sched_check           (const Sched  *s,
-                               const Req    *q,
-                               gint64        start,
-                               int           room,
-                               gboolean      fixed);
 int     sched_check_person    (const Sched  *s,
                                const Track  *t,
                                gint64        start,
                                gint64        end,
                                int           room,
                                int           venue);
+int     sched_check_room      (const Sched  *s,
+                               int           room,
+                               gint64        start,
+                               gint64        end,
+                               gboolean      fixed);
 int     sched_check_cand      (const Sched  *s,
                                const Req    *q,
                                guint32       c);

@@ -103,6 +103,7 @@ build_candidates (Sched *s,
                   Req   *q)
 {
   GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gboolean *far = g_new (gboolean, MAX (1, q->n_people));
 
   /* Not a meeting file-format.md allows: left unplaced, and said so. */
   for (guint t = 0; q->n_seats >= 2 && q->duration > 0 && t < s->n_slots; t++)
@@ -111,18 +112,33 @@ build_candidates (Sched *s,
       gint64 end = slot->start + q->duration;
       gboolean ok = slot_in_window (q, slot);
 
+      /* Free in any room; and a person with no fixed meeting closer than
+       * the longest gap needs no check per room. */
       for (guint i = 0; ok && i < q->n_people; i++)
-        ok = available (&s->people[q->people[i]], slot->start, end) &&
-             sched_check_person (s, &s->people[q->people[i]].fixed, slot->start, end, -1, -1) == FITS;
+        {
+          const Person *p = &s->people[q->people[i]];
+
+          ok = available (p, slot->start, end) &&
+               sched_check_person (s, &p->fixed, slot->start, end, -1, -1) == FITS;
+          far[i] = sched_check_person (s, &p->fixed, slot->start - s->max_gap, end + s->max_gap, -1, -1) == FITS;
+        }
 
       for (guint k = 0; ok && k < q->n_rooms; k++)
-        if (readable (s, &s->rooms[q->rooms[k]], slot, q->duration) &&
-            sched_check (s, q, slot->start, q->rooms[k], TRUE) == FITS)
-          {
-            guint32 c = t << 8 | k;
+        {
+          int room = q->rooms[k];
+          gboolean fits = readable (s, &s->rooms[room], slot, q->duration) &&
+                          sched_check_room (s, room, slot->start, end, TRUE) == FITS;
 
-            g_array_append_val (cands, c);
-          }
+          for (guint i = 0; fits && i < q->n_people; i++)
+            fits = far[i] || sched_check_person (s, &s->people[q->people[i]].fixed, slot->start, end,
+                                                 room, s->rooms[room].venue) == FITS;
+          if (fits)
+            {
+              guint32 c = t << 8 | k;
+
+              g_array_append_val (cands, c);
+            }
+        }
     }
 
   q->n_cands = cands->len;
@@ -557,6 +573,8 @@ sched_free (Sched *s)
   g_clear_pointer (&s->rand, g_rand_free);
   g_clear_pointer (&s->journal, g_array_unref);
   g_clear_pointer (&s->pinned, g_array_unref);
+  g_clear_pointer (&s->todo, g_array_unref);
+  g_clear_pointer (&s->found, g_array_unref);
 }
 
 /* Reasons ----------------------------------------------------------------- */
