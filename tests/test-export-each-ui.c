@@ -259,6 +259,86 @@ test_error (void)
   close_window (window);
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Calendars go out with the plan's own uids and sequences: a meeting new
+ * since the last save gets its uid in the plan (so the next export, and
+ * the next save, keep it), a moved one a raised sequence, once. */
+static void
+test_calendar_uids (void)
+{
+  MpWindow *window = open_window ();
+  MpDocument *document = mp_window_get_document (window);
+  MpPlan *plan = mp_document_get_plan (document);
+  MpMeeting *moved = mp_plan_get_meeting (plan, "bilateral-usa-semar");
+  g_autoptr(MpMeeting) added = mp_meeting_new ("new-bilateral");
+  g_autofree char *path = g_build_filename (tmp_dir, "plan.ics", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "uids", NULL);
+  g_autofree char *hagel = g_build_filename (folder, "hagel – Chuck Hagel.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  const char * const people[] = { "hagel", "cienfuegos", NULL };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *each = NULL;
+  g_autofree char *uid_line = NULL;
+  g_autofree char *sequence_line = NULL;
+  guint sequence = mp_meeting_get_sequence (moved);
+  MpTime start, end;
+
+  g_assert_true (mp_time_parse ("2014-04-24T15:00", &start, &error));
+  g_assert_true (mp_time_parse ("2014-04-24T15:30", &end, &error));
+  mp_meeting_set_title (added, "Hagel–Cienfuegos pull-aside");
+  mp_meeting_set_room (added, "conference-room-b");
+  mp_meeting_set_start (added, &start);
+  mp_meeting_set_end (added, &end);
+  mp_meeting_set_participants (added, people);
+  g_assert_true (mp_plan_add (plan, MP_RECORD (added), NULL));
+  g_assert_null (mp_meeting_get_uid (added));
+
+  g_assert_true (mp_time_parse ("2014-04-24T12:15", &start, &error));
+  g_assert_true (mp_time_parse ("2014-04-24T13:00", &end, &error));
+  mp_meeting_set_start (moved, &start);
+  mp_meeting_set_end (moved, &end);
+
+  g_assert_true (mp_window_export_calendar (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (mp_meeting_get_uid (added));
+  g_assert_cmpuint (mp_meeting_get_sequence (moved), ==, sequence + 1);
+  g_assert_true (mp_document_get_modified (document));
+
+  uid_line = g_strdup_printf ("UID:%s", mp_meeting_get_uid (added));
+  sequence_line = g_strdup_printf ("SEQUENCE:%u", sequence + 1);
+  first = read_text (path);
+  g_assert_nonnull (strstr (first, uid_line));
+  g_assert_nonnull (strstr (first, sequence_line));
+
+  /* Again, nothing moved since: the same uid, the sequence not raised. */
+  g_assert_true (mp_window_export_calendar (window, file, &error));
+  g_assert_cmpuint (mp_meeting_get_sequence (moved), ==, sequence + 1);
+  second = read_text (path);
+  g_assert_nonnull (strstr (second, uid_line));
+
+  /* Every person's calendar carries the same uid. */
+  mp_window_export_each (window, folder_file, MP_EXPORT_EACH_CALENDARS);
+  wait_for_label (GTK_WIDGET (window), "Wrote ");
+  each = read_text (hagel);
+  g_assert_nonnull (strstr (each, uid_line));
+
+  mp_document_discard_recovery (document);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/export-each-ui/menu-calendars", test_menu_calendars);
   g_test_add_func ("/export-each-ui/stop-agendas", test_stop_agendas);
   g_test_add_func ("/export-each-ui/error", test_error);
+  g_test_add_func ("/export-each-ui/calendar-uids", test_calendar_uids);
 
   result = g_test_run ();
 

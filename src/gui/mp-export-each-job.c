@@ -240,6 +240,10 @@ mp_export_each_job_start (AdwToastOverlay     *overlay,
   job->folder = g_object_ref (folder);
   job->path = g_file_get_path (folder);
   job->kind = kind;
+  /* Calendars carry each meeting's uid and sequence: the plan's own, so
+   * that a later export updates these events instead of adding others. */
+  if (kind == MP_EXPORT_EACH_CALENDARS)
+    mp_plan_file_prepare (plan);
   job->data = mp_plan_file_to_data (plan, &job->length);
   /* What the thread will find, so the toast has it from the start. */
   job->n_files = g_list_model_get_n_items (mp_plan_get_delegations (plan)) +

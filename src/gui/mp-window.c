@@ -12,6 +12,7 @@
 #include "mp-export-each-job.h"
 #include "mp-meeting-editor.h"
 #include "mp-page.h"
+#include "mp-plan-file.h"
 #include "mp-timeline.h"
 #include "mp-week-view.h"
 #include "mp-window.h"
@@ -1435,7 +1436,10 @@ on_export_response_cb (GtkNativeDialog *dialog,
       else
         {
           g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
+          g_autofree char *escaped = g_markup_escape_text (name, -1);
+          g_autofree char *text = g_strdup_printf (_("Exported %s"), escaped);
+
+          /* A toast's title is markup. */
           toast (self, text, NULL);
         }
     }
@@ -1470,10 +1474,10 @@ choose_export_file (MpWindow   *self,
 #endif
 
 #ifdef MP_HAVE_ICS
-static gboolean
-write_calendar (MpWindow  *self,
-                GFile     *file,
-                GError   **error)
+gboolean
+mp_window_export_calendar (MpWindow  *self,
+                           GFile     *file,
+                           GError   **error)
 {
   MpPlan *plan = get_plan (self);
   const char *for_id = mp_timeline_get_filter (self->timeline);
@@ -1481,6 +1485,9 @@ write_calendar (MpWindow  *self,
   g_autofree char *data = NULL;
   gsize length;
 
+  /* The uids and sequences sent are the plan's own, kept by the next save:
+   * a later export then updates these events instead of adding others. */
+  mp_plan_file_prepare (plan);
   data = mp_ics_export (plan, audience, &length);
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
@@ -1491,7 +1498,7 @@ export_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  choose_export_file (MP_WINDOW (widget), _("Export Calendar"), "ics", "text/calendar", write_calendar);
+  choose_export_file (MP_WINDOW (widget), _("Export Calendar"), "ics", "text/calendar", mp_window_export_calendar);
 }
 #endif
 

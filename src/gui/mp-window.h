@@ -42,6 +42,14 @@ gboolean    mp_window_place_request      (MpWindow      *self,
  * window, the title ready to type. */
 GtkWindow  *mp_window_edit_conference    (MpWindow      *self);
 
+/* Writes the calendar of what the timeline shows (the whole plan, or its
+ * filter's delegation or person) to file: what Export Calendar does once
+ * a file is chosen. Meetings get their uids and raised sequences in the
+ * plan first, for the next save to keep. */
+gboolean    mp_window_export_calendar    (MpWindow      *self,
+                                          GFile         *file,
+                                          GError       **error);
+
 /* Writes a calendar or an agenda for every delegation and every person
  * into folder, in the background, with its progress in a toast
  * (win.export-each, after the folder is chosen). */
