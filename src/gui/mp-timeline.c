@@ -1655,15 +1655,18 @@ block_in_view (MpTimeline *self,
   return bottom > y && top < y + page_height && left + self->column_width > x && left < x + page_width;
 }
 
-/* A day opened with nothing in sight (its meetings all in the evening, or
- * in a room off to the right) shows its first meeting instead of an
- * empty grid. */
+/* A day opens at its first rooms, at the hour shown before, so days can
+ * be compared; one with nothing in sight there (its meetings all in the
+ * evening, or in a room off to the right) shows its first meeting instead
+ * of an empty grid. */
 static void
 reveal_first_meeting (MpTimeline *self)
 {
   Block *first = NULL;
 
   self->reveal_day = FALSE;
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, 0);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
