@@ -514,6 +514,22 @@ fill_cells (const Sched *s,
     cells[k] = owner;
 }
 
+/* A room's cells, and its bit in rooms_taken. */
+static void
+fill_room_cells (Sched  *s,
+                 int     room,
+                 guint   t,
+                 gint64  end,
+                 int     owner)
+{
+  fill_cells (s, s->rooms[room].cells, t, end, owner);
+  for (guint k = t; room < 64 && k < s->n_slots && s->slots[k].start < end; k++)
+    if (owner >= 0)
+      s->rooms_taken[k] |= G_GUINT64_CONSTANT (1) << room;
+    else
+      s->rooms_taken[k] &= ~(G_GUINT64_CONSTANT (1) << room);
+}
+
 /* Enters q in the cells of its room and people, or counts it as off the
  * grid: when it starts off a slot, runs past the day's end, or shares a
  * cell (a plan's own placements may be in conflict). */
@@ -533,7 +549,7 @@ enter_cells (Sched *s,
   if (q->room >= 0)
     {
       if (grid)
-        fill_cells (s, s->rooms[q->room].cells, t, q->end, (int) (q - s->reqs));
+        fill_room_cells (s, q->room, t, q->end, (int) (q - s->reqs));
       else
         s->rooms[q->room].n_loose++;
     }
@@ -555,7 +571,7 @@ leave_cells (Sched *s,
   if (q->room >= 0)
     {
       if (q->cell >= 0)
-        fill_cells (s, s->rooms[q->room].cells, q->cell, q->end, -1);
+        fill_room_cells (s, q->room, q->cell, q->end, -1);
       else
         s->rooms[q->room].n_loose--;
     }
@@ -654,7 +670,9 @@ unpin_all (Sched *s)
 }
 
 /* The first candidate in [lo, hi) that fits, from a position on; -1 when
- * none. */
+ * none. A room with a placement in the slot's cell cannot hold q there:
+ * rooms_taken tells at once, which matters when rooms are scarce (and if
+ * that placement were being ignored, the answer would only be safer). */
 static int
 find_fit_in (const Sched *s,
              const Req   *q,
@@ -670,13 +688,17 @@ find_fit_in (const Sched *s,
     {
       guint32 c = q->cands[i];
 
-      /* A slot where one of the people is in a meeting: no room helps. */
+      /* A slot where all rooms are taken, or one of the people is in a
+       * meeting: no room helps. */
       if (cand_slot (c) != slot)
         {
           slot = cand_slot (c);
-          taken = overlaps_any (s, q, slot);
+          taken = (!q->other_rooms && (q->room_mask & ~s->rooms_taken[slot]) == 0) ||
+                  overlaps_any (s, q, slot);
         }
-      if (!taken && sched_check_cand (s, q, c) == FITS)
+      if (taken || (cand_room (q, c) < 64 && s->rooms_taken[slot] >> cand_room (q, c) & 1))
+        continue;
+      if (sched_check_cand (s, q, c) == FITS)
         return i;
     }
 
@@ -787,6 +809,20 @@ best_candidate (Sched   *s,
         }
       if (slot_weight >= below)
         continue;
+
+      /* The placement in the room's cell is in the way too: when it
+       * weighs too much alone, the candidate fails without a look. Counted
+       * as a look all the same, so that the search does as it did. */
+      if (cand_room (q, c) < 64 && s->rooms_taken[slot] >> cand_room (q, c) & 1)
+        {
+          const Req *r = &s->reqs[s->rooms[cand_room (q, c)].cells[slot]];
+
+          if (r->pinned || r->weight >= below)
+            {
+              (*work)++;
+              continue;
+            }
+        }
 
       ok = blockers (s, q, c, below, ids, &n, &weight);
       sched_unskip (s, ids, n);

@@ -111,6 +111,8 @@ typedef struct
   guint       n_seats;         /* distinct participants */
   int        *rooms;           /* rooms that serve the kind and seat all */
   guint       n_rooms;
+  guint64     room_mask;       /* its rooms among the first 64 */
+  gboolean    other_rooms;     /* it has rooms past those */
   guint32    *cands;           /* slot << 8 | room position, statically possible */
   guint       n_cands;
   guint      *day_cands;       /* n_days + 1: where each day's candidates begin */
@@ -171,6 +173,8 @@ typedef struct
   gint64      deadline;        /* monotonic time; 0: none */
   GArray     *journal;         /* Step */
   GArray     *pinned;          /* request indexes */
+  guint64    *rooms_taken;     /* per slot: bit r set when room r (of the
+                                * first 64) has a placement in its cell */
   GArray     *todo;            /* scratch of ruin_and_recreate (): Keyed */
   GArray     *found;           /* scratch of ruin_rooms (): request indexes */
 } Sched;

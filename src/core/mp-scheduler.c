@@ -385,6 +385,11 @@ build_requests (Sched *s)
       g_array_sort_with_data (rooms, compare_rooms, s);
       q->n_rooms = rooms->len;
       q->rooms = (int *) g_array_free (g_steal_pointer (&rooms), FALSE);
+      for (guint k = 0; k < q->n_rooms; k++)
+        if (q->rooms[k] < 64)
+          q->room_mask |= G_GUINT64_CONSTANT (1) << q->rooms[k];
+        else
+          q->other_rooms = TRUE;
     }
 }
 
@@ -405,6 +410,7 @@ build_cells (Sched *s)
 {
   for (guint i = 0; i < s->n_rooms; i++)
     s->rooms[i].cells = new_cells (s);
+  s->rooms_taken = g_new0 (guint64, MAX (1, s->n_slots));
   for (guint i = 0; i < s->n_people; i++)
     if (s->people[i].requests->len > 0)
       s->people[i].cells = new_cells (s);
@@ -573,6 +579,7 @@ sched_free (Sched *s)
   g_clear_pointer (&s->rand, g_rand_free);
   g_clear_pointer (&s->journal, g_array_unref);
   g_clear_pointer (&s->pinned, g_array_unref);
+  g_free (s->rooms_taken);
   g_clear_pointer (&s->todo, g_array_unref);
   g_clear_pointer (&s->found, g_array_unref);
 }
