@@ -939,6 +939,11 @@ explain (Sched     *s,
                                                      q->n_seats),
                                         mp_meeting_kind_label (kind), q->n_seats));
 
+  /* A candidate is a time in the window when all are available, free and
+   * have a room: none of the reasons below holds, only competition. */
+  if (q->n_cands > 0)
+    return reason_competition (s, q);
+
   for (guint t = 0; t < s->n_slots; t++)
     if (slot_in_window (q, &s->slots[t]))
       {
@@ -978,28 +983,25 @@ explain (Sched     *s,
   if (!any_slot (s, q, all, TRUE))
     return reason_no_overlap (s, q, MP_SCHEDULE_REASON_NO_SHARED_FREE, TRUE);
 
-  if (q->n_cands == 0)
-    {
-      g_autofree char *span = NULL;
+  {
+    g_autofree char *span = NULL;
 
-      first = G_MAXINT64;
-      last = G_MININT64;
-      for (guint t = 0; t < s->n_slots; t++)
-        if (slot_in_window (q, &s->slots[t]) && slot_works (s, q, t, all, TRUE))
-          {
-            first = MIN (first, s->slots[t].start);
-            last = MAX (last, s->slots[t].start + q->duration);
-          }
-      span = describe_span (s, first, last);
-      return reason_new (q, MP_SCHEDULE_REASON_NO_FREE_ROOM, NULL,
-                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "no free room seats %u person %s",
-                                                       "no free room seats %u people %s",
-                                                       q->n_seats),
-                                          q->n_seats, span));
-    }
-
-  return reason_competition (s, q);
+    first = G_MAXINT64;
+    last = G_MININT64;
+    for (guint t = 0; t < s->n_slots; t++)
+      if (slot_in_window (q, &s->slots[t]) && slot_works (s, q, t, all, TRUE))
+        {
+          first = MIN (first, s->slots[t].start);
+          last = MAX (last, s->slots[t].start + q->duration);
+        }
+    span = describe_span (s, first, last);
+    return reason_new (q, MP_SCHEDULE_REASON_NO_FREE_ROOM, NULL,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "no free room seats %u person %s",
+                                                     "no free room seats %u people %s",
+                                                     q->n_seats),
+                                        q->n_seats, span));
+  }
 }
 
 /* The result -------------------------------------------------------------- */
