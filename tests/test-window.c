@@ -11,6 +11,7 @@
 #include "mp-plan-file.h"
 #include "mp-requests-page.h"
 #include "mp-resources.h"
+#include "mp-scheduler.h"
 #include "mp-timeline.h"
 #include "mp-window.h"
 #include "test-ui-utils.h"
@@ -429,9 +430,41 @@ test_window_requests (void)
   if (gtk_widget_activate_action (GTK_WIDGET (window), "win.schedule", NULL))
     {
       AdwMessageDialog *dialog;
+      gsize length;
+      g_autofree char *data = mp_plan_file_to_data (plan, &length);
+      g_autoptr(MpPlan) copy = NULL;
+      g_autoptr(MpScheduleResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *requests = mp_plan_get_requests (plan);
 
       drain ();
       g_assert_cmpuint (g_list_model_get_n_items (mp_plan_get_meetings (plan)), >, n_meetings);
+
+      /* The window places what ministerial --schedule places: the
+       * scheduler's defaults, on the plan as it was. */
+      g_assert_true (mp_history_undo (history));
+      g_free (data);
+      data = mp_plan_file_to_data (plan, &length);
+      g_assert_true (mp_history_redo (history));
+      copy = mp_plan_file_load_data (data, length, "copy.ministerial", &error);
+      g_assert_no_error (error);
+      result = mp_scheduler_run (copy, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (mp_schedule_result_apply (result, copy, NULL, &error));
+      for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+        {
+          g_autoptr(MpRequest) r = g_list_model_get_item (requests, i);
+          const char *id = mp_record_get_id (MP_RECORD (r));
+          MpMeeting *ours = mp_plan_get_placement (plan, id);
+          MpMeeting *theirs = mp_plan_get_placement (copy, id);
+
+          g_assert_true ((ours == NULL) == (theirs == NULL));
+          if (ours != NULL)
+            {
+              g_assert_cmpint (mp_meeting_get_start_instant (ours), ==, mp_meeting_get_start_instant (theirs));
+              g_assert_cmpstr (mp_meeting_get_room (ours), ==, mp_meeting_get_room (theirs));
+            }
+        }
       /* Requests it could not place are listed with the reason. */
       dialog = find_message_dialog ();
       if (dialog != NULL)

@@ -1374,14 +1374,15 @@ schedule_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   MpWindow *self = MP_WINDOW (widget);
-  MpScheduleOptions options = { .strategy = MP_SCHEDULE_OPTIMIZE, .seed = 1, .time_limit_ms = 5000 };
   g_autoptr(MpScheduleResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint placed = 0, requests = 0;
   GListModel *unplaced;
 
-  result = mp_scheduler_run (get_plan (self), &options, NULL, &error);
+  /* The defaults, as ministerial --schedule has them: the same plan gets
+   * the same placements from either, whatever the machine's speed. */
+  result = mp_scheduler_run (get_plan (self), NULL, NULL, &error);
   if (result == NULL)
     {
       show_error (self, _("Could Not Schedule"), error->message);
