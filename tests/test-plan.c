@@ -564,6 +564,75 @@ test_travel (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* What the rooms and the filter of the views rest on: a request's title
+ * made from its delegations, the meetings of a delegation or a person,
+ * the rooms in the order of their venues. */
+static void
+test_view_helpers (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  g_autoptr(MpDelegation) can = mp_delegation_new ("CAN");
+  g_autoptr(MpDelegation) mex = mp_delegation_new ("MEX");
+  g_autoptr(MpParticipant) nicholson = mp_participant_new ("nicholson");
+  g_autoptr(MpParticipant) cienfuegos = mp_participant_new ("cienfuegos");
+  g_autoptr(MpParticipant) soberon = mp_participant_new ("soberon");
+  g_autoptr(MpRequest) request = mp_request_new ("req");
+  g_autoptr(MpMeeting) meeting = mp_meeting_new ("m");
+  g_autoptr(MpVenue) sedena = mp_venue_new ("sedena");
+  g_autoptr(MpVenue) airport = mp_venue_new ("airport");
+  g_autoptr(MpRoom) hangar = mp_room_new ("hangar");
+  g_autoptr(MpRoom) hall = mp_room_new ("hall");
+  g_autoptr(MpRoom) orphan = mp_room_new ("orphan");
+  g_autoptr(GPtrArray) rooms = NULL;
+  g_autofree char *title = NULL;
+  const char *people[] = { "nicholson", "cienfuegos", "soberon", NULL };
+  const char *two[] = { "nicholson", "cienfuegos", NULL };
+
+  mp_participant_set_delegation (nicholson, "CAN");
+  mp_participant_set_delegation (cienfuegos, "MEX");
+  mp_participant_set_delegation (soberon, "MEX");
+  mp_plan_add (plan, MP_RECORD (can), NULL);
+  mp_plan_add (plan, MP_RECORD (mex), NULL);
+  mp_plan_add (plan, MP_RECORD (nicholson), NULL);
+  mp_plan_add (plan, MP_RECORD (cienfuegos), NULL);
+  mp_plan_add (plan, MP_RECORD (soberon), NULL);
+
+  /* Each delegation once, in the order of the people. */
+  mp_request_set_participants (request, people);
+  mp_request_set_kind (request, MP_MEETING_KIND_BILATERAL);
+  title = mp_plan_make_request_title (plan, request);
+  g_assert_cmpstr (title, ==, "CAN–MEX bilateral");
+  g_clear_pointer (&title, g_free);
+  mp_request_set_kind (request, MP_MEETING_KIND_WORKING_MEAL);
+  title = mp_plan_make_request_title (plan, request);
+  g_assert_cmpstr (title, ==, "CAN–MEX working meal");
+  g_clear_pointer (&title, g_free);
+  mp_request_set_title (request, "Black Hawk sale");
+  title = mp_plan_make_request_title (plan, request);
+  g_assert_cmpstr (title, ==, "Black Hawk sale");
+
+  mp_meeting_set_participants (meeting, two);
+  g_assert_true (mp_plan_meeting_involves (plan, meeting, "CAN"));
+  g_assert_true (mp_plan_meeting_involves (plan, meeting, "cienfuegos"));
+  g_assert_false (mp_plan_meeting_involves (plan, meeting, "soberon"));
+  g_assert_false (mp_plan_meeting_involves (plan, meeting, "USA"));
+
+  /* Rooms under their venues in the venues' order, orphans last. */
+  mp_room_set_venue (orphan, "nowhere");
+  mp_room_set_venue (hangar, "airport");
+  mp_room_set_venue (hall, "sedena");
+  mp_plan_add (plan, MP_RECORD (sedena), NULL);
+  mp_plan_add (plan, MP_RECORD (airport), NULL);
+  mp_plan_add (plan, MP_RECORD (orphan), NULL);
+  mp_plan_add (plan, MP_RECORD (hangar), NULL);
+  mp_plan_add (plan, MP_RECORD (hall), NULL);
+  rooms = mp_plan_list_rooms_by_venue (plan);
+  g_assert_cmpuint (rooms->len, ==, 3);
+  g_assert_true (g_ptr_array_index (rooms, 0) == hall);
+  g_assert_true (g_ptr_array_index (rooms, 1) == hangar);
+  g_assert_true (g_ptr_array_index (rooms, 2) == orphan);
+}
+
 static void
 test_placements (void)
 {
@@ -652,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/plan/meeting-zone", test_meeting_zone);
   g_test_add_func ("/plan/travel", test_travel);
   g_test_add_func ("/plan/placements", test_placements);
+  g_test_add_func ("/plan/view-helpers", test_view_helpers);
   g_test_add_func ("/plan/extra", test_extra);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-plan.h"
 
@@ -496,6 +497,60 @@ mp_plan_get_room_zone (MpPlan     *self,
     venue = mp_plan_get_venue (self, mp_room_get_venue (room));
 
   return mp_plan_get_zone (self, venue != NULL ? mp_venue_get_time_zone (venue) : NULL);
+}
+
+/* Translators: %s is the delegations, as in “USA–MEX bilateral” */
+static char *
+title_for_kind (MpMeetingKind  kind,
+                const char    *codes)
+{
+  switch (kind)
+    {
+    case MP_MEETING_KIND_PLENARY:      return g_strdup_printf (_("%s plenary"), codes);
+    case MP_MEETING_KIND_MULTILATERAL: return g_strdup_printf (_("%s multilateral"), codes);
+    case MP_MEETING_KIND_TRILATERAL:   return g_strdup_printf (_("%s trilateral"), codes);
+    case MP_MEETING_KIND_BILATERAL:    return g_strdup_printf (_("%s bilateral"), codes);
+    case MP_MEETING_KIND_PULL_ASIDE:   return g_strdup_printf (_("%s pull-aside"), codes);
+    case MP_MEETING_KIND_WORKING_MEAL: return g_strdup_printf (_("%s working meal"), codes);
+    case MP_MEETING_KIND_PRESS:        return g_strdup_printf (_("%s press event"), codes);
+    case MP_MEETING_KIND_CEREMONY:     return g_strdup_printf (_("%s ceremony"), codes);
+    case MP_MEETING_KIND_TRAVEL:       return g_strdup_printf (_("%s travel"), codes);
+    case MP_MEETING_KIND_OTHER:
+    default:                           return g_strdup_printf (_("%s meeting"), codes);
+    }
+}
+
+char *
+mp_plan_make_request_title (MpPlan    *self,
+                            MpRequest *request)
+{
+  const char * const *people;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (MP_IS_PLAN (self), NULL);
+  g_return_val_if_fail (MP_IS_REQUEST (request), NULL);
+
+  if (mp_request_get_title (request) != NULL && mp_request_get_title (request)[0] != '\0')
+    return g_strdup (mp_request_get_title (request));
+
+  people = mp_request_get_participants (request);
+  for (guint i = 0; people != NULL && people[i] != NULL; i++)
+    {
+      MpParticipant *p = mp_plan_get_participant (self, people[i]);
+      const char *code = p != NULL && mp_participant_get_delegation (p) != NULL
+                         ? mp_participant_get_delegation (p) : people[i];
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < codes->len && !seen; j++)
+        seen = strcmp (g_ptr_array_index (codes, j), code) == 0;
+      if (!seen)
+        g_ptr_array_add (codes, (gpointer) code);
+    }
+  g_ptr_array_add (codes, NULL);
+  joined = g_strjoinv ("–", (char **) codes->pdata);
+
+  return title_for_kind (mp_request_get_kind (request), joined);
 }
 
 gboolean

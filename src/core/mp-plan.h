@@ -104,6 +104,10 @@ int           mp_plan_get_travel_minutes   (MpPlan      *self,
 /* The meetings, not cancelled, that name participant_id. */
 GPtrArray    *mp_plan_list_meetings_of     (MpPlan      *self,
                                             const char  *participant_id);
+/* The request's title, or one made from its delegations and kind:
+ * "USA–MEX bilateral". The title of the meeting that places it. */
+char         *mp_plan_make_request_title   (MpPlan      *self,
+                                            MpRequest   *request);
 /* TRUE when the meeting names the participant id, or a participant of
  * the delegation id: what a view filtered on either shows. */
 gboolean      mp_plan_meeting_involves     (MpPlan      *self,

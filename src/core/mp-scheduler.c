@@ -1208,54 +1208,12 @@ mp_schedule_result_apply (MpScheduleResult  *self,
 
 /* Running ----------------------------------------------------------------- */
 
-/* Translators: %s is the delegations, as in “USA–MEX bilateral” */
-static char *
-title_for_kind (MpMeetingKind  kind,
-                const char    *codes)
-{
-  switch (kind)
-    {
-    case MP_MEETING_KIND_PLENARY:      return g_strdup_printf (_("%s plenary"), codes);
-    case MP_MEETING_KIND_MULTILATERAL: return g_strdup_printf (_("%s multilateral"), codes);
-    case MP_MEETING_KIND_TRILATERAL:   return g_strdup_printf (_("%s trilateral"), codes);
-    case MP_MEETING_KIND_BILATERAL:    return g_strdup_printf (_("%s bilateral"), codes);
-    case MP_MEETING_KIND_PULL_ASIDE:   return g_strdup_printf (_("%s pull-aside"), codes);
-    case MP_MEETING_KIND_WORKING_MEAL: return g_strdup_printf (_("%s working meal"), codes);
-    case MP_MEETING_KIND_PRESS:        return g_strdup_printf (_("%s press event"), codes);
-    case MP_MEETING_KIND_CEREMONY:     return g_strdup_printf (_("%s ceremony"), codes);
-    case MP_MEETING_KIND_TRAVEL:       return g_strdup_printf (_("%s travel"), codes);
-    case MP_MEETING_KIND_OTHER:
-    default:                           return g_strdup_printf (_("%s meeting"), codes);
-    }
-}
-
 /* The request's title, or one made from its delegations: "USA–MEX bilateral". */
 static char *
 make_title (const Sched *s,
             const Req   *q)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-
-  if (mp_request_get_title (q->request) != NULL && mp_request_get_title (q->request)[0] != '\0')
-    return g_strdup (mp_request_get_title (q->request));
-
-  for (guint i = 0; i < q->n_people; i++)
-    {
-      const Person *p = &s->people[q->people[i]];
-      const char *code = p->participant != NULL && mp_participant_get_delegation (p->participant) != NULL
-                         ? mp_participant_get_delegation (p->participant) : p->id;
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < codes->len && !seen; j++)
-        seen = strcmp (g_ptr_array_index (codes, j), code) == 0;
-      if (!seen)
-        g_ptr_array_add (codes, (gpointer) code);
-    }
-  g_ptr_array_add (codes, NULL);
-  joined = g_strjoinv ("–", (char **) codes->pdata);
-
-  return title_for_kind (mp_request_get_kind (q->request), joined);
+  return mp_plan_make_request_title (s->plan, q->request);
 }
 
 static char *

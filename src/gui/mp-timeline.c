@@ -2267,7 +2267,7 @@ meeting_for_request (MpTimeline *self,
 {
   g_autoptr(MpMeeting) meeting = NULL;
   g_autofree char *id = NULL;
-  const char *title = mp_request_get_title (request);
+  g_autofree char *title = mp_plan_make_request_title (self->plan, request);
   GTimeZone *zone = mp_plan_get_room_zone (self->plan, room_id);
   int length = request_length (self, request);
   MpTime start_time = mp_time_from_wall (day * MP_SECONDS_PER_DAY + start * 60);
@@ -2280,8 +2280,7 @@ meeting_for_request (MpTimeline *self,
 
   id = mp_plan_make_id (self->plan, MP_TYPE_MEETING, mp_record_get_id (MP_RECORD (request)));
   meeting = mp_meeting_new (id);
-  mp_meeting_set_title (meeting, title != NULL && title[0] != '\0' ? title
-                                                                   : mp_record_get_id (MP_RECORD (request)));
+  mp_meeting_set_title (meeting, title);
   mp_meeting_set_kind (meeting, mp_request_get_kind (request));
   mp_meeting_set_participants (meeting, mp_request_get_participants (request));
   mp_meeting_set_room (meeting, room_id);
