@@ -303,7 +303,7 @@ mp_meeting_set_start (MpMeeting *self,
     return;
 
   update_instants (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_START]);
+  mp_record_notify (MP_RECORD (self), properties [PROP_START]);
 }
 
 
@@ -325,7 +325,7 @@ mp_meeting_set_end (MpMeeting *self,
     return;
 
   update_instants (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_END]);
+  mp_record_notify (MP_RECORD (self), properties [PROP_END]);
 }
 
 MP_STRING_ACCESSORS (MpMeeting, mp_meeting, MP_IS_MEETING, room, PROP_ROOM)

@@ -247,6 +247,6 @@ mp_participant_set_available (MpParticipant *self,
         }
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), available_pspec);
+  mp_record_notify (MP_RECORD (self), available_pspec);
 }
 

@@ -9,6 +9,7 @@ typedef struct
 {
   char       *id;
   JsonObject *extra;
+  gboolean    quiet;
 } MpRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (MpRecord, mp_record, G_TYPE_OBJECT)
@@ -137,6 +138,27 @@ mp_record_set_extra (MpRecord   *self,
   priv->extra = extra;
 }
 
+void
+mp_record_set_quiet (MpRecord *self,
+                     gboolean  quiet)
+{
+  MpRecordPrivate *priv = mp_record_get_instance_private (self);
+
+  g_return_if_fail (MP_IS_RECORD (self));
+
+  priv->quiet = !!quiet;
+}
+
+void
+mp_record_notify (MpRecord   *self,
+                  GParamSpec *pspec)
+{
+  MpRecordPrivate *priv = mp_record_get_instance_private (self);
+
+  if (!priv->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
 gboolean
 mp_record_set_string (MpRecord    *self,
                       char       **field,
@@ -148,7 +170,7 @@ mp_record_set_string (MpRecord    *self,
 
   g_free (*field);
   *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  mp_record_notify (self, pspec);
   return TRUE;
 }
 
@@ -162,7 +184,7 @@ mp_record_set_int (MpRecord   *self,
     return FALSE;
 
   *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  mp_record_notify (self, pspec);
   return TRUE;
 }
 
@@ -186,6 +208,6 @@ mp_record_set_strv (MpRecord            *self,
 
   g_strfreev (*field);
   *field = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  mp_record_notify (self, pspec);
   return TRUE;
 }

@@ -25,6 +25,15 @@ JsonObject *mp_record_get_extra (MpRecord   *self);
 void        mp_record_set_extra (MpRecord   *self,
                                  JsonObject *extra);
 
+/* A record being filled before anyone can watch it (the plan reader's)
+ * skips its notifications: at the size of a UN week they took a fifth of
+ * a load. Set it back before the record is shown or added to a plan. */
+void        mp_record_set_quiet  (MpRecord    *self,
+                                  gboolean     quiet);
+/* Notifies pspec, unless the record is quiet. */
+void        mp_record_notify     (MpRecord    *self,
+                                  GParamSpec  *pspec);
+
 /* Shared by the subclasses' setters: replaces *field when it differs and
  * notifies pspec. Returns TRUE when something changed. */
 gboolean    mp_record_set_string (MpRecord    *self,

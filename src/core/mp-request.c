@@ -196,7 +196,7 @@ mp_request_set_earliest (MpRequest *self,
   if (!mp_time_replace (&self->earliest, earliest))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EARLIEST]);
+  mp_record_notify (MP_RECORD (self), properties [PROP_EARLIEST]);
 }
 
 
@@ -217,6 +217,6 @@ mp_request_set_latest (MpRequest *self,
   if (!mp_time_replace (&self->latest, latest))
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LATEST]);
+  mp_record_notify (MP_RECORD (self), properties [PROP_LATEST]);
 }
 

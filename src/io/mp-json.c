@@ -651,9 +651,15 @@ mp_json_object_get (const MpJsonValue *object,
 {
   g_return_val_if_fail (object->type == MP_JSON_OBJECT, NULL);
 
+  /* The first byte tells most names apart: a plan's objects have a dozen
+   * members and the reader asks for each of them. */
   for (guint i = object->length; i > 0; i--)
-    if (strcmp (object->members[i - 1].name, name) == 0)
-      return &object->members[i - 1].value;
+    {
+      const char *candidate = object->members[i - 1].name;
+
+      if (candidate[0] == name[0] && strcmp (candidate, name) == 0)
+        return &object->members[i - 1].value;
+    }
 
   return NULL;
 }

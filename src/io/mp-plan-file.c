@@ -626,12 +626,15 @@ read_conference (Reader            *r,
   return TRUE;
 }
 
+/* Adds a record read quietly (mp_record_set_quiet ()): from now on it is
+ * watched, and tells of its changes. */
 static gboolean
 add_record (Reader   *r,
             gpointer  record)
 {
   g_autoptr(MpRecord) owned = record;
 
+  mp_record_set_quiet (owned, FALSE);
   return mp_plan_add (r->plan, owned, NULL);
 }
 
@@ -650,6 +653,7 @@ read_venue (Reader     *r,
     return FALSE;
 
   venue = mp_venue_new (id);
+  mp_record_set_quiet (MP_RECORD (venue), TRUE);
   mp_venue_set_name (venue, name);
   mp_venue_set_address (venue, address);
   mp_venue_set_time_zone (venue, zone);
@@ -689,6 +693,7 @@ read_room (Reader     *r,
     }
 
   room = mp_room_new (id);
+  mp_record_set_quiet (MP_RECORD (room), TRUE);
   mp_room_set_name (room, name);
   mp_room_set_venue (room, venue_id);
   mp_room_set_capacity (room, capacity);
@@ -713,6 +718,7 @@ read_travel (Reader     *r,
     return FALSE;
 
   travel = mp_travel_new (id);
+  mp_record_set_quiet (MP_RECORD (travel), TRUE);
   mp_travel_set_from (travel, from);
   mp_travel_set_to (travel, to);
   mp_travel_set_minutes (travel, minutes);
@@ -742,6 +748,7 @@ read_delegation (Reader     *r,
                  _("“%s” is not a two-letter country code (ISO 3166-1 alpha-2)"), country);
 
   delegation = mp_delegation_new (id);
+  mp_record_set_quiet (MP_RECORD (delegation), TRUE);
   mp_delegation_set_name (delegation, name);
   mp_delegation_set_country (delegation, country);
   mp_delegation_set_precedence (delegation, precedence);
@@ -814,6 +821,7 @@ read_participant (Reader     *r,
     return FALSE;
 
   participant = mp_participant_new (id);
+  mp_record_set_quiet (MP_RECORD (participant), TRUE);
   mp_participant_set_name (participant, name);
   mp_participant_set_delegation (participant, delegation);
   mp_participant_set_title (participant, title);
@@ -859,6 +867,7 @@ read_request (Reader     *r,
     return FALSE;
 
   request = mp_request_new (id);
+  mp_record_set_quiet (MP_RECORD (request), TRUE);
   mp_request_set_title (request, title);
   mp_request_set_kind (request, kind);
   mp_request_set_participants (request, (const char * const *) participants);
@@ -908,6 +917,7 @@ read_meeting (Reader     *r,
     return FALSE;
 
   meeting = mp_meeting_new (id);
+  mp_record_set_quiet (MP_RECORD (meeting), TRUE);
   mp_meeting_set_title (meeting, title);
   mp_meeting_set_kind (meeting, kind);
   mp_meeting_set_room (meeting, room);
