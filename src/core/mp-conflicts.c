@@ -111,10 +111,13 @@ typedef struct
   Span  *span;
 } Entry;
 
+/* Keys are strings, compared as such, or (by_pointer) strings that are
+ * the same pointer whenever they are equal, such as the ids of records. */
 static void
-groups_init (Groups *g)
+groups_init (Groups   *g,
+             gboolean  by_pointer)
 {
-  g->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g->numbers = by_pointer ? g_hash_table_new (NULL, NULL) : g_hash_table_new (g_str_hash, g_str_equal);
   g->keys = g_ptr_array_new ();
   g->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
 }
@@ -201,22 +204,37 @@ required_gap (MpPlan     *plan,
   return minutes;
 }
 
-static gboolean
-inside_windows (MpPlan        *plan,
-                MpParticipant *participant,
-                const Span    *span)
+/* A person's availability windows as instants, start and end pairs: made
+ * once for all of the person's meetings. */
+static gint64 *
+window_instants (MpPlan        *plan,
+                 MpParticipant *participant,
+                 guint         *n_windows)
 {
   GTimeZone *zone = mp_conference_get_zone (mp_plan_get_conference (plan));
   GArray *windows = mp_participant_get_available (participant);
+  gint64 *instants = g_new (gint64, 2 * windows->len);
 
   for (guint i = 0; i < windows->len; i++)
     {
       MpInterval *w = &g_array_index (windows, MpInterval, i);
 
-      if (mp_time_instant (&w->start, zone) <= span->start &&
-          span->end <= mp_time_instant (&w->end, zone))
-        return TRUE;
+      instants[2 * i] = mp_time_instant (&w->start, zone);
+      instants[2 * i + 1] = mp_time_instant (&w->end, zone);
     }
+
+  *n_windows = windows->len;
+  return instants;
+}
+
+static gboolean
+inside_windows (const gint64 *windows,
+                guint         n_windows,
+                const Span   *span)
+{
+  for (guint i = 0; i < n_windows; i++)
+    if (windows[2 * i] <= span->start && span->end <= windows[2 * i + 1])
+      return TRUE;
 
   return FALSE;
 }
@@ -247,9 +265,14 @@ check_person (MpPlan     *plan,
     }
 
   if (participant != NULL && mp_participant_get_available (participant) != NULL)
-    for (guint i = 0; i < n; i++)
-      if (!inside_windows (plan, participant, spans[i]))
-        add_conflict (out, MP_CONFLICT_KIND_UNAVAILABLE, participant_id, NULL, spans[i], NULL);
+    {
+      guint n_windows;
+      g_autofree gint64 *windows = window_instants (plan, participant, &n_windows);
+
+      for (guint i = 0; i < n; i++)
+        if (!inside_windows (windows, n_windows, spans[i]))
+          add_conflict (out, MP_CONFLICT_KIND_UNAVAILABLE, participant_id, NULL, spans[i], NULL);
+    }
 }
 
 static void
@@ -385,8 +408,8 @@ mp_conflicts_find (MpPlan *plan)
   n = g_list_model_get_n_items (meetings);
   spans = g_new0 (Span, n);
   out = g_ptr_array_new_with_free_func (g_object_unref);
-  groups_init (&people);
-  groups_init (&rooms);
+  groups_init (&people, FALSE);
+  groups_init (&rooms, TRUE);
 
   for (guint i = 0; i < n; i++)
     {
