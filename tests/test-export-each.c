@@ -596,6 +596,20 @@ test_command_line (void)
     g_assert_cmpuint (test_count_dir (agendas), ==, 25);
   }
 
+  /* With --rooms, the seven rooms' door cards too. */
+  {
+    g_autofree char *cards = g_build_filename (dir, "cards", NULL);
+    g_autofree char *hall = g_build_filename (cards, "plenary-hall – Plenary Hall.pdf", NULL);
+    const char *args[] = { "--export-pdf", cards, "--each", "--rooms", plan_path, NULL };
+    g_autofree char *out = NULL, *err = NULL, *summary = g_strdup_printf ("Wrote 31 agendas to %s\n", cards);
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, MP_EXIT_OK);
+    g_assert_cmpstr (out, ==, summary);
+    g_assert_cmpuint (test_count_dir (cards), ==, 32);
+    g_assert_true (g_file_test (hall, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpuint (test_file_mode (hall), ==, 0600);
+  }
+
   /* Bad usage: exit 2, a message that says what, nothing written. */
   {
     const struct { const char *args[8]; const char *says; } bad[] = {
@@ -607,6 +621,7 @@ test_command_line (void)
       { { "--export-ics", "X", "--each", NULL }, "plan file" },
       { { "--export-ics", "PLAN", "--each", "PLAN", NULL }, "Could not make the folder" },
       { { "--export-ics", "X", "--each", "MISSING", NULL }, "MISSING" },
+      { { "--export-pdf", "X", "--rooms", "PLAN", NULL }, "--rooms goes with --each" },
     };
     g_autofree char *missing = g_build_filename (dir, "missing", NULL);
     g_autofree char *unused = g_build_filename (dir, "unused", NULL);

@@ -33,6 +33,7 @@ static const GOptionEntry main_entries[] = {
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: run-of-show, agenda or room"), N_("LAYOUT") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-pdf: a4 (the default) or letter"), N_("SIZE") },
   { "each", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-ics or --export-pdf: write one file for every delegation and every person into the folder given"), NULL },
+  { "rooms", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --each: a file for every room too: its calendar, or its door card"), NULL },
   /* The parameter string ("[PLAN…]") is set once, in init. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -59,6 +60,13 @@ mp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (dict, "output", "^&ay", &options.output);
   g_variant_dict_lookup (dict, "for", "&s", &options.for_id);
   options.json = g_variant_dict_contains (dict, "json");
+  options.rooms = g_variant_dict_contains (dict, "rooms");
+
+  if (options.rooms && !g_variant_dict_contains (dict, "each"))
+    {
+      mp_command_error (_("--rooms goes with --each"));
+      return MP_EXIT_BAD_INPUT;
+    }
 
   if (g_variant_dict_contains (dict, "schedule"))
     {

@@ -77,7 +77,9 @@ mp_command_export_each (const MpCommandOptions *options,
   if (kind == MP_EXPORT_EACH_CALENDARS && !mp_command_keep_uids (plan, options->plan_path, &n_new_uids))
     return MP_EXIT_BAD_INPUT;
 
-  export = mp_export_each_new (plan, kind, MP_EXPORT_EACH_DEFAULT);
+  /* Rooms on request: door cards go to the venue's staff, not in the
+   * delegations' mail. */
+  export = mp_export_each_new (plan, kind, options->rooms ? MP_EXPORT_EACH_ROOMS : MP_EXPORT_EACH_DEFAULT);
   mp_export_each_set_paper (export, paper);
   if (!mp_export_each_write (export, folder, isatty (STDERR_FILENO) ? show_progress : NULL,
                              GINT_TO_POINTER (kind), NULL, &error))

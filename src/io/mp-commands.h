@@ -18,6 +18,7 @@ typedef struct
   const char *paper;        /* --paper: a4 or letter */
   const char *busy;         /* --busy: a participant */
   gboolean    json;         /* --json */
+  gboolean    rooms;        /* --rooms, with --each */
 } MpCommandOptions;
 
 #define MP_EXIT_OK        0
