@@ -382,7 +382,15 @@ test_window (void)
   g_assert_cmpint (mp_timeline_get_day (timeline), ==, day_of ("2014-04-24"));
   g_assert_cmpstr (mp_record_get_id (MP_RECORD (mp_timeline_get_selected (timeline))), ==, "working-lunch");
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (week_button), TRUE);
+  /* Alt+2 and Alt+1, the same keys in every language. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline-view", "s", "week"));
+  iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week_button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline-view", "s", "day"));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline-view", "s", "week"));
   close_window (window);
 
   /* Opened again, the window shows the week. */

@@ -292,6 +292,8 @@ static const struct {
   { "win.show-requests", { "<Shift><Control>r", NULL } },
   { "win.show-second-clock", { "<Shift><Control>t", NULL } },
   { "win.focus-filter", { "<Control>f", NULL } },
+  { "win.timeline-view::day", { "<Alt>1", NULL } },
+  { "win.timeline-view::week", { "<Alt>2", NULL } },
   { "win.schedule", { "<Control>r", NULL } },
   { "win.export-calendar", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },

@@ -409,6 +409,20 @@ on_view_toggled_cb (GtkToggleButton *button,
     update_day (self);
 }
 
+/* Alt+1 and Alt+2: keys that mean the same in every language, where the
+ * buttons' mnemonics do not. */
+static void
+timeline_view_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  gboolean week = g_str_equal (g_variant_get_string (parameter, NULL), "week");
+
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+  gtk_toggle_button_set_active (week ? self->week_button : self->day_button, TRUE);
+}
+
 /* A day of the week view opens on the timeline, at the meeting clicked. */
 static void
 on_week_day_activated_cb (MpWeekView *view,
@@ -1779,6 +1793,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.place-request", "s", place_request_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-filter", NULL, focus_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-view", "s", timeline_view_action);
   gtk_widget_class_install_action (widget_class, "win.recover", NULL, recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovery", NULL, discard_recovery_action);
 #ifdef MP_HAVE_SCHEDULER
