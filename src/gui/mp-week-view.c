@@ -36,6 +36,14 @@ typedef struct
   gboolean   conflict;
 } Bar;
 
+/* A bar on its way to its cell. */
+typedef struct
+{
+  guint  row;           /* + 1; 0: meetings without a known room */
+  guint  day;
+  Bar    bar;
+} Placed;
+
 typedef struct
 {
   GArray *bars;         /* Bar, by start */
@@ -161,9 +169,10 @@ static void
 ensure_layout (MpWeekView *self)
 {
   g_autoptr(GHashTable) row_of = NULL;
+  g_autoptr(GArray) bars = NULL;
   MpConference *conference;
   GListModel *meetings;
-  guint unassigned = 0;
+  gboolean unassigned = FALSE;
   guint n;
 
   if (!self->dirty)
@@ -187,62 +196,57 @@ ensure_layout (MpWeekView *self)
   row_of = g_hash_table_new (g_str_hash, g_str_equal);
   build_rows (self, row_of);
 
-  /* The meetings without a room (at missions, say) get a row of their own
-   * at the end, added once the first one is met. */
+  /* One pass over the meetings; those without a room (at missions, say)
+   * get a row of their own at the end, once the rooms' rows are known. */
+  bars = g_array_new (FALSE, FALSE, sizeof (Placed));
   meetings = mp_plan_get_meetings (self->plan);
   n = g_list_model_get_n_items (meetings);
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint i = 0; i < n; i++)
     {
-      if (pass == 1)
-        {
-          g_array_set_size (self->cells, self->rows->len * self->n_days);
-          g_array_set_size (self->totals, self->n_days);
-        }
+      g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
+      GTimeZone *zone = mp_meeting_get_time_zone (meeting);
+      const char *room = mp_meeting_get_room (meeting);
+      gint64 day, midnight;
+      Placed placed;
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(MpMeeting) meeting = g_list_model_get_item (meetings, i);
-          GTimeZone *zone = mp_meeting_get_time_zone (meeting);
-          const char *room = mp_meeting_get_room (meeting);
-          gint64 day, midnight;
-          guint row;
-          Cell *cell;
-          Bar bar;
+      if (zone == NULL || mp_meeting_get_status (meeting) == MP_MEETING_STATUS_CANCELLED)
+        continue;
+      day = mp_timeline_get_meeting_day (meeting) - self->first_day;
+      if (day < 0 || day >= self->n_days)
+        continue;
+      if (self->filter != NULL && !mp_plan_meeting_involves (self->plan, meeting, self->filter))
+        continue;
 
-          if (zone == NULL || mp_meeting_get_status (meeting) == MP_MEETING_STATUS_CANCELLED)
-            continue;
-          day = mp_timeline_get_meeting_day (meeting) - self->first_day;
-          if (day < 0 || day >= self->n_days)
-            continue;
-          if (self->filter != NULL && !mp_plan_meeting_involves (self->plan, meeting, self->filter))
-            continue;
+      midnight = (self->first_day + day) * MP_SECONDS_PER_DAY;
+      placed.row = room != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (row_of, room)) : 0;
+      placed.day = day;
+      placed.bar.meeting = meeting;
+      placed.bar.start = (mp_wall_from_instant (mp_meeting_get_start_instant (meeting), zone) - midnight) / 60;
+      placed.bar.end = (mp_wall_from_instant (mp_meeting_get_end_instant (meeting), zone) - midnight) / 60;
+      placed.bar.conflict = self->conflicts != NULL &&
+                            mp_conflict_list_involves (self->conflicts, mp_record_get_id (MP_RECORD (meeting)));
+      g_array_append_val (bars, placed);
+      unassigned = unassigned || placed.row == 0;
+    }
 
-          row = room != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (row_of, room)) : 0;
-          if (row == 0 && unassigned == 0)
-            {
-              add_row (self, NULL, _("Unassigned"), FALSE);
-              unassigned = self->rows->len;
-            }
-          if (pass == 0)
-            continue;
-          if (row == 0)
-            row = unassigned;
+  if (unassigned)
+    add_row (self, NULL, _("Unassigned"), FALSE);
+  g_array_set_size (self->cells, self->rows->len * self->n_days);
+  g_array_set_size (self->totals, self->n_days);
 
-          midnight = (self->first_day + day) * MP_SECONDS_PER_DAY;
-          bar.meeting = meeting;
-          bar.start = (mp_wall_from_instant (mp_meeting_get_start_instant (meeting), zone) - midnight) / 60;
-          bar.end = (mp_wall_from_instant (mp_meeting_get_end_instant (meeting), zone) - midnight) / 60;
-          bar.conflict = self->conflicts != NULL &&
-                         mp_conflict_list_involves (self->conflicts, mp_record_get_id (MP_RECORD (meeting)));
+  for (guint i = 0; i < bars->len; i++)
+    {
+      Placed *placed = &g_array_index (bars, Placed, i);
+      guint row = placed->row != 0 ? placed->row : self->rows->len;
+      Cell *cell = cell_at (self, row - 1, placed->day);
+      DayTotal *total = &g_array_index (self->totals, DayTotal, placed->day);
 
-          cell = cell_at (self, row - 1, day);
-          if (cell->bars == NULL)
-            cell->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
-          g_array_append_val (cell->bars, bar);
-          cell->n_conflicts += bar.conflict;
-          g_array_index (self->totals, DayTotal, day).n_meetings++;
-          g_array_index (self->totals, DayTotal, day).n_conflicts += bar.conflict;
-        }
+      if (cell->bars == NULL)
+        cell->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
+      g_array_append_val (cell->bars, placed->bar);
+      cell->n_conflicts += placed->bar.conflict;
+      total->n_meetings++;
+      total->n_conflicts += placed->bar.conflict;
     }
 
   for (guint i = 0; i < self->cells->len; i++)

@@ -382,15 +382,23 @@ on_history_notify_cb (MpHistory  *history,
 }
 
 static void
+week_cursor_to_day (MpWindow *self)
+{
+  mp_week_view_set_cursor (self->week_view, mp_timeline_get_day (self->timeline),
+                           mp_week_view_get_cursor_room (self->week_view));
+}
+
+static void
 on_timeline_day_cb (MpTimeline *timeline,
                     GParamSpec *pspec,
                     MpWindow   *self)
 {
   /* The week shows what the day shows: one filter for both, and the day
-   * switcher moves the week's cursor. */
+   * switcher moves the week's cursor (a hidden week is laid out only when
+   * shown). */
   mp_week_view_set_filter (self->week_view, mp_timeline_get_filter (self->timeline));
-  mp_week_view_set_cursor (self->week_view, mp_timeline_get_day (self->timeline),
-                           mp_week_view_get_cursor_room (self->week_view));
+  if (gtk_toggle_button_get_active (self->week_button))
+    week_cursor_to_day (self);
   update_day (self);
 }
 
@@ -403,6 +411,8 @@ on_view_toggled_cb (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
   gtk_stack_set_visible_child_name (self->view_stack, week ? "week" : "day");
+  if (week && self->document != NULL)
+    week_cursor_to_day (self);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "timeline-view", week ? "week" : "day");
   if (self->document != NULL)
