@@ -15,29 +15,6 @@
 #include "mp-plan-file.h"
 #include "test-utils.h"
 
-#define SAMPLE "north-american-defense-ministerial-2014.ministerial"
-
-static char *
-sample_path (void)
-{
-  const char *root = g_getenv ("MINISTERIAL_SOURCE_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "data", "samples", SAMPLE, NULL);
-}
-
-static MpPlan *
-load_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpPlan *plan = mp_plan_file_load (file, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 static char *
 make_temp_dir (void)
 {
@@ -126,7 +103,7 @@ test_safe_name (void)
 static void
 test_names (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpExportEach) each = mp_export_each_new (plan, MP_EXPORT_EACH_CALENDARS, MP_EXPORT_EACH_DEFAULT);
   g_autoptr(MpExportEach) with_rooms = mp_export_each_new (plan, MP_EXPORT_EACH_AGENDAS, MP_EXPORT_EACH_ROOMS);
   guint n_delegations = g_list_model_get_n_items (mp_plan_get_delegations (plan));
@@ -171,7 +148,7 @@ test_names (void)
 static void
 test_unique_names (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpExportEach) each = NULL;
   g_autoptr(MpExportEach) again = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -277,7 +254,7 @@ parse_uids (const char *path)
 static void
 test_calendars (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpIcsExporter) exporter = NULL;
   g_autoptr(MpExportEach) each = NULL;
   g_autoptr(GError) error = NULL;
@@ -377,7 +354,7 @@ pdf_pages (const char *path)
 static void
 test_agendas (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpExportEach) each = mp_export_each_new (plan, MP_EXPORT_EACH_AGENDAS, MP_EXPORT_EACH_ROOMS);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
@@ -440,7 +417,7 @@ test_agendas (void)
 static void
 test_shared_id (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpExportEach) agendas = NULL;
   g_autoptr(MpExportEach) calendars = NULL;
   g_autoptr(GError) error = NULL;
@@ -480,7 +457,7 @@ cancel_after_five (guint    n_written,
 static void
 test_errors (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(MpExportEach) each = mp_export_each_new (plan, MP_EXPORT_EACH_CALENDARS, MP_EXPORT_EACH_DEFAULT);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -553,7 +530,7 @@ run_cli (const char * const *args,
 static void
 test_command_line (void)
 {
-  g_autoptr(MpPlan) plan = load_sample ();
+  g_autoptr(MpPlan) plan = test_load_sample ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *plan_path = g_build_filename (dir, "plan.ministerial", NULL);

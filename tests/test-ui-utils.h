@@ -6,21 +6,7 @@
 #include <glib.h>
 
 #include "mp-history.h"
-#include "mp-plan-file.h"
-
-/* The sample plan of data/samples, which must load. */
-static inline MpPlan *
-test_load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
-                                            "north-american-defense-ministerial-2014.ministerial", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpPlan *plan = mp_plan_file_load (file, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
+#include "test-utils.h"
 
 /* HIG header case: every word capitalised but the short ones. */
 static inline gboolean

@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "mp-plan-file.h"
 #include "mp-time.h"
 
 /* Unix seconds of a UTC reading, computed by GLib as a reference. */
@@ -76,4 +77,18 @@ test_file_mode (const char *path)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   return st.st_mode & 0777;
+}
+
+/* The sample plan of data/samples, which must load. */
+static inline MpPlan *
+test_load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
+                                            "north-american-defense-ministerial-2014.ministerial", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MpPlan *plan = mp_plan_file_load (file, &error);
+
+  g_assert_no_error (error);
+  return plan;
 }

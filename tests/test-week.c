@@ -12,6 +12,7 @@
 #include "mp-timeline.h"
 #include "mp-week-view.h"
 #include "mp-window.h"
+#include "test-utils.h"
 
 typedef struct
 {
@@ -78,14 +79,8 @@ on_day_activated_cb (MpWeekView *view,
 static void
 fixture_setup (Fixture *fixture)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("MINISTERIAL_SOURCE_ROOT"), "data", "samples",
-                                            "north-american-defense-ministerial-2014.ministerial", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
   memset (fixture, 0, sizeof *fixture);
-  fixture->plan = mp_plan_file_load (file, &error);
-  g_assert_no_error (error);
+  fixture->plan = test_load_sample ();
   fixture->conflicts = mp_conflict_list_new ();
   mp_conflict_list_set_plan (fixture->conflicts, fixture->plan);
   mp_conflict_list_update (fixture->conflicts);
